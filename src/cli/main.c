@@ -1,0 +1,71 @@
+/*
+    diffwkb: the command-line program.  Each command lives in its own file
+    (cmd_NAME.c) and is listed in the table below.
+*/
+#include <string.h>
+#include "config.h"
+#include "cli.h"
+
+static const cli_cmd commands[] = {
+    {"score", cli_cmd_score, "certified log p_t, score and Laplacian of log p_t at a point"},
+    {NULL, NULL, NULL}
+};
+
+static void
+usage(FILE * out)
+{
+    const cli_cmd * c;
+    fprintf(out,
+        "Usage: diffwkb COMMAND [ARGS...]\n"
+        "Certified numbers for the path-integral theory of diffusion models.\n\n"
+        "Commands:\n");
+    for (c = commands; c->name != NULL; c++)
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+    fprintf(out,
+        "\n"
+        "  diffwkb COMMAND --help   help on one command\n"
+        "  diffwkb --version        print the version\n\n"
+        "Exit status: 0 success, 1 a validation or derivation failed, 2 bad input.\n"
+        "Certified values print as Arb balls [mid +/- rad] that contain the true value.\n");
+}
+
+int
+main(int argc, char ** argv)
+{
+    const cli_cmd * c;
+    int status;
+
+    if (argc < 2)
+    {
+        usage(stderr);
+        return CLI_EINPUT;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))
+    {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))
+    {
+        printf("diffwkb %s (FLINT %s, Arb %s, MPFR %s)\n", diffwkb_version(),
+               FLINT_VERSION,
+#if DIFFWKB_FLINT3
+               FLINT_VERSION,
+#else
+               ARB_VERSION,
+#endif
+               mpfr_get_version());
+        return CLI_OK;
+    }
+    for (c = commands; c->name != NULL; c++)
+    {
+        if (!strcmp(argv[1], c->name))
+        {
+            status = c->run(argc - 1, argv + 1);
+            flint_cleanup();
+            return status;
+        }
+    }
+    cli_error("unknown command '%s' (try diffwkb --help)", argv[1]);
+    return CLI_EINPUT;
+}

@@ -1,0 +1,1 @@
+# module jet: sources, public header, tests

@@ -1,0 +1,1 @@
+# module ode: sources, public header, tests

@@ -1,0 +1,1 @@
+# module problem: sources, public header, tests

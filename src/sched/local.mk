@@ -1,0 +1,1 @@
+# module sched: sources, public header, tests

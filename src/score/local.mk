@@ -1,0 +1,1 @@
+# module score: sources, public header, tests

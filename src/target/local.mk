@@ -1,0 +1,1 @@
+# module target: sources, public header, tests

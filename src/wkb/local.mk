@@ -1,0 +1,1 @@
+# module wkb: sources, public header, tests
