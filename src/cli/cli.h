@@ -44,5 +44,7 @@ int cli_arb_has_digits(const arb_t x, slong digits);
 
 /* Commands */
 int cli_cmd_score(int argc, char ** argv);
+int cli_cmd_loglik(int argc, char ** argv);
+int cli_cmd_nll(int argc, char ** argv);
 
 #endif
