@@ -1,0 +1,133 @@
+/*
+    wkb.h: log q^h_0 to all orders in h (math.md, sections 7-9).
+
+    First route: the paper's section 5.1 model (math.md section 9), where
+    every q^h_t is an exact centred Gaussian and the whole h-dependence is
+    in closed form.
+
+    Model (wkb_gauss1d_t): p_0 = N(0, v0), const schedule f = -beta x/2,
+    g^2 = beta, score model s(x,t) = -(1+eps) x / v_t with
+    v_t = v0 e^{-beta t} + 1 - e^{-beta t}, prior N(0, uT) at T (uT = 1 in
+    the paper).  The marginal of Eq. (9) is q^h_t = N(0, u_t) with
+
+        u'(t) = 2 a_h(t) u - h beta,   a_h = -beta/2 + (1+h)(1+eps) beta/(2 v_t),
+        u(T) = uT,
+
+    (the variance ODE of the linear SDE (9) run from T down to 0).  With
+    m = (1+h)(1+eps), W = 1 + expm1(beta T)/v0 = e^{beta T} v_T / v0 and
+    L = log W, its solution at t = 0 is
+
+        u_0(h) = uT e^{beta T} W^{-m} + h v0 (W^{1-m} - 1)/(1-m)         (*)
+               = uT e^{beta T - m L} + h v0 L phi((1-m) L),
+
+    phi(y) = (e^y - 1)/y = 1F1(1; 2; y) (entire).  This equals math.md's
+    u_T/E(T) + h beta int_0^T dt/E(t), E(t) = e^{(m-1) beta t} (v_t/v0)^m:
+    the substitution w = e^{beta t} v_t / v0 turns the integral into
+    (v0/beta) int_1^W w^{-m} dw.  u_0 is an entire function of h.
+
+    Two routes are provided for u_0 and its h-series: the closed form (*)
+    (default, fast, tight) and rigorous quadrature of 1/E(t) with
+    acb_calc_integrate (the _quad functions); the tests check each against
+    the other and against the ODE itself.
+
+    Conventions: parameters are balls; every result encloses the true value
+    for every choice of the parameters and h inside their balls.  Outside
+    the domain (v0 > 0, beta > 0, T > 0, uT > 0 not certain) results are
+    indeterminate.  Series functions set res to the polynomial
+    sum_{n=0}^{N} c_n h^n (length N + 1, coefficients read with
+    arb_poly_get_coeff_arb), the Taylor coefficients at h = 0.
+*/
+#ifndef DIFFWKB_WKB_H
+#define DIFFWKB_WKB_H
+
+#include "flintdeps.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct
+{
+    arb_t v0;     /* data variance, p_0 = N(0, v0)                */
+    arb_t beta;   /* const schedule rate                           */
+    arb_t T;      /* final time                                    */
+    arb_t eps;    /* score misspecification s = -(1+eps) x / v_t   */
+    arb_t uT;     /* prior variance at T (1 unless set otherwise)  */
+}
+wkb_gauss1d_struct;
+
+typedef wkb_gauss1d_struct wkb_gauss1d_t[1];
+
+/* Init sets v0 = beta = T = uT = 1, eps = 0. */
+void wkb_gauss1d_init(wkb_gauss1d_t M);
+void wkb_gauss1d_clear(wkb_gauss1d_t M);
+/* Copies the parameters; the prior variance uT is set to 1. */
+void wkb_gauss1d_set(wkb_gauss1d_t M, const arb_t v0, const arb_t beta,
+        const arb_t T, const arb_t eps);
+/* Prior N(0, uT) at T instead of N(0, 1). */
+void wkb_gauss1d_set_prior_var(wkb_gauss1d_t M, const arb_t uT);
+/* Sets uT = v_T, the exact marginal variance of the forward process at T. */
+void wkb_gauss1d_set_prior_exact(wkb_gauss1d_t M, slong prec);
+/* 1 if v0 > 0, beta > 0, T > 0 and uT > 0 are certain for the balls, else 0. */
+int wkb_gauss1d_is_valid(const wkb_gauss1d_t M);
+
+/* res encloses v_t = v0 e^{-beta t} + 1 - e^{-beta t}. */
+void wkb_gauss1d_vt(arb_t res, const wkb_gauss1d_t M, const arb_t t, slong prec);
+
+/* Raw layer.  L encloses log W = log(1 + expm1(beta T)/v0) (model assumed
+   valid); res encloses phi(y) = (e^y - 1)/y = 1F1(1; 2; y). */
+void _wkb_gauss1d_logW(arb_t L, const wkb_gauss1d_t M, slong prec);
+void _wkb_phi(arb_t res, const arb_t y, slong prec);
+
+/* res encloses u_0(h), the variance of q^h_0, by the closed form (*). */
+void wkb_gauss1d_u0(arb_t res, const wkb_gauss1d_t M, const arb_t h, slong prec);
+
+/* res encloses u_0(h) by rigorous quadrature:
+   uT / E(T) + h beta int_0^T dt / E(t), integrand evaluated from v_t with
+   acb_calc_integrate (relative goal prec bits).  Slower; independent route. */
+void wkb_gauss1d_u0_quad(arb_t res, const wkb_gauss1d_t M, const arb_t h, slong prec);
+
+/* res = sum_{n=0}^N U_n h^n with U_n enclosing the n-th Taylor coefficient
+   of u_0(h) at h = 0 (closed form (*): exp and 1F1(n+1; n+2; .) terms). */
+void wkb_gauss1d_u0_series(arb_poly_t res, const wkb_gauss1d_t M, slong N, slong prec);
+
+/* Same coefficients by quadrature: U_0 = uT e^{A(T)},
+   U_n = uT e^{A(T)} B(T)^n/n! + beta int_0^T e^{A(t)} B(t)^{n-1}/(n-1)! dt,
+   1/E(t) = e^{A(t) + h B(t)}, one acb_calc_integrate per n. */
+void wkb_gauss1d_u0_series_quad(arb_poly_t res, const wkb_gauss1d_t M, slong N, slong prec);
+
+/* res encloses log q^h_0(x) = -log(2 pi u_0(h))/2 - x^2/(2 u_0(h)). */
+void wkb_gauss1d_loglik(arb_t res, const wkb_gauss1d_t M, const arb_t x,
+        const arb_t h, slong prec);
+
+/* res = sum_{n=0}^N c_n(x) h^n, c_n(x) enclosing the n-th Taylor coefficient
+   in h of log q^h_0(x) (c_0 = log q^0_0(x), c_1 = the Thm 4.2 coefficient). */
+void wkb_gauss1d_loglik_series(arb_poly_t res, const wkb_gauss1d_t M,
+        const arb_t x, slong N, slong prec);
+
+/* Raw layer: the same with x^2 given as a ball x2. */
+void _wkb_gauss1d_loglik_x2(arb_t res, const wkb_gauss1d_t M, const arb_t x2,
+        const arb_t h, slong prec);
+void _wkb_gauss1d_loglik_x2_series(arb_poly_t res, const wkb_gauss1d_t M,
+        const arb_t x2, slong N, slong prec);
+
+/* res encloses NLL(h) = E_{p_0}[-log q^h_0] = log(2 pi u_0)/2 + v0/(2 u_0). */
+void wkb_gauss1d_nll(arb_t res, const wkb_gauss1d_t M, const arb_t h, slong prec);
+
+/* res = sum_{n=0}^N C_n h^n, the Taylor coefficients of NLL(h) at h = 0. */
+void wkb_gauss1d_nll_series(arb_poly_t res, const wkb_gauss1d_t M, slong N, slong prec);
+
+/* res encloses the first-order coefficient c_1(x0) computed from Thm 4.2,
+   Eqs. (16)-(17), directly: along the PF trajectory x_t (x' = a_0 x),
+   dx_t = x_t y_t with y' = (beta/2)((1+eps)/v_t - 1/u^0_t), y_0 = 0, and
+   div df_PF = y' (the x-independent Laplacian terms), so
+   c_1 = dx_T grad log pi(x_T) + int_0^T div df_PF = I (1 - x_T^2 / uT),
+   I = int_0^T (beta/2)((1+eps)/v_t - 1/u^0_t) dt by acb_calc_integrate,
+   u^0_t = uT exp(-int_t^T 2 a_0), x_T = x0 exp(int_0^T a_0). */
+void wkb_gauss1d_c1_thm42(arb_t res, const wkb_gauss1d_t M, const arb_t x0, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
