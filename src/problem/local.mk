@@ -1,1 +1,6 @@
-# module problem: sources, public header, tests
+# module problem: the JSON problem file (src/diffwkb/problem.h)
+noinst_HEADERS += src/problem/internal.h
+libdiffwkb_la_SOURCES += src/problem/decimal.c src/problem/init.c src/problem/json_get.c \
+	src/problem/law.c src/problem/exact_read.c src/problem/read.c
+check_PROGRAMS += src/problem/test/t-decimal src/problem/test/t-read
+TESTS += src/problem/test/t-decimal src/problem/test/t-read
