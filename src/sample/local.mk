@@ -1,0 +1,8 @@
+# module sample: fast double-precision samplers (Eq. 9), public header, tests
+pkginclude_HEADERS += src/diffwkb/sample.h
+libdiffwkb_la_SOURCES += src/sample/philox.c src/sample/sched.c src/sample/mix.c \
+	src/sample/mixcoef.c src/sample/model.c src/sample/tcoef.c src/sample/method.c \
+	src/sample/run.c
+SAMPLE_TESTS = src/sample/test/t-philox src/sample/test/t-gauss src/sample/test/t-repro
+check_PROGRAMS += $(SAMPLE_TESTS)
+TESTS += $(SAMPLE_TESTS)
