@@ -4,6 +4,7 @@
         log a_t = int_0^t f,    s_t^2 = a_t^2 int_0^t g^2 / a^2,
     with the integrands written here, in acb arithmetic, straight from the
     table of f, g^2 and the antiderivative of f (math.md section 1).
+    Also f(t), g^2(t) against those integrands at z = t.
     Checks overlap and that the library's balls are tight.
 */
 #include <stdlib.h>
@@ -302,6 +303,33 @@ main(void)
         arb_mul(s22, s22, acb_realref(r), prec + 20);
 
         ok = arb_overlaps(la, la2) && arb_overlaps(a, a2) && arb_overlaps(s2, s22);
+
+        /* f(t) and g^2(t) against the integrands at z = t */
+        {
+            arb_t f, g2, f2, g22;
+            arb_init(f); arb_init(g2); arb_init(f2); arb_init(g22);
+            sched_f(f, S, t, prec);
+            sched_g2(g2, S, t, prec);
+            P.which = 0;
+            integrand(r, hi, &P, 0, prec + 20);
+            arb_set(f2, acb_realref(r));
+            P.which = 1;
+            integrand(r, hi, &P, 0, prec + 20);
+            arb_sqr(g22, a2, prec + 20);
+            arb_mul(g22, g22, acb_realref(r), prec + 20);
+            ok = ok && arb_overlaps(f, f2) && arb_overlaps(g2, g22)
+                    && (arb_is_zero(f) || arb_rel_accuracy_bits(f) >= prec - 10)
+                    && arb_rel_accuracy_bits(g2) >= prec - 10;
+            if (!ok)
+            {
+                flint_printf("f = "); arb_printd(f, 30);
+                flint_printf("\n    "); arb_printd(f2, 30);
+                flint_printf("\ng2 = "); arb_printd(g2, 30);
+                flint_printf("\n     "); arb_printd(g22, 30);
+                flint_printf("\n");
+            }
+            arb_clear(f); arb_clear(g2); arb_clear(f2); arb_clear(g22);
+        }
         /* tightness: a and s2 within a few bits of prec (relative) */
         ok = ok && arb_rel_accuracy_bits(a) >= prec - 10
                 && arb_rel_accuracy_bits(s2) >= prec - 10
