@@ -1,0 +1,26 @@
+/*
+    diffwkb.h: certified path-integral numerics for diffusion models.
+    Include this one header to get the whole library.
+*/
+#ifndef DIFFWKB_H
+#define DIFFWKB_H
+
+#include "flintdeps.h"
+#include "sched.h"
+#include "jet.h"
+#include "target.h"
+#include "score.h"
+#include "problem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library version, "MAJOR.MINOR.PATCH". */
+const char * diffwkb_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
