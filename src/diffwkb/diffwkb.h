@@ -5,7 +5,7 @@
 #ifndef DIFFWKB_H
 #define DIFFWKB_H
 
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 #include "sched.h"
 #include "jet.h"
 #include "target.h"

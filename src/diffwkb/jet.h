@@ -25,7 +25,7 @@
 #ifndef DIFFWKB_JET_H
 #define DIFFWKB_JET_H
 
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 
 #ifdef __cplusplus
 extern "C" {

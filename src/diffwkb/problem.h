@@ -49,7 +49,7 @@
 #define DIFFWKB_PROBLEM_H
 
 #include <stddef.h>
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 #include "sched.h"
 #include "target.h"
 #include "score.h"

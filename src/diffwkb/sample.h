@@ -61,7 +61,7 @@
 #define DIFFWKB_SAMPLE_H
 
 #include <stdint.h>
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 #include "sched.h"
 #include "target.h"
 #include "score.h"

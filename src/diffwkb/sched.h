@@ -32,7 +32,7 @@
 #ifndef DIFFWKB_SCHED_H
 #define DIFFWKB_SCHED_H
 
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -40,7 +40,8 @@
 #ifndef DIFFWKB_WKB_H
 #define DIFFWKB_WKB_H
 
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
+#include "problem.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -125,6 +126,49 @@ void wkb_gauss1d_nll_series(arb_poly_t res, const wkb_gauss1d_t M, slong N, slon
    I = int_0^T (beta/2)((1+eps)/v_t - 1/u^0_t) dt by acb_calc_integrate,
    u^0_t = uT exp(-int_t^T 2 a_0), x_T = x0 exp(int_0^T a_0). */
 void wkb_gauss1d_c1_thm42(arb_t res, const wkb_gauss1d_t M, const arb_t x0, slong prec);
+
+/*
+    Problem-level entry points (what the CLI calls).  Each picks the best
+    certified route for the problem (wkb_problem_route) and returns one of
+    the WKB_* codes below.  The model density is read at t = t0.
+
+    WKB_ROUTE_GAUSS1D  dim 1, const schedule, centred Gaussian data,
+                       exact or scaled score, t0 = 0, prior normal or
+                       marginal: the closed forms above.
+*/
+#define WKB_OK 0
+#define WKB_UNSUPPORTED 1   /* no certified route for this problem (yet) */
+#define WKB_FAIL 2          /* a route applies but could not enclose the result */
+
+typedef enum
+{
+    WKB_ROUTE_NONE = 0,
+    WKB_ROUTE_GAUSS1D
+}
+wkb_route;
+
+/* The route used for P, WKB_ROUTE_NONE if none applies. */
+wkb_route wkb_problem_route(const problem_t P);
+/* Name of a route ("gauss1d-closed-form", ...). */
+const char * wkb_route_name(wkb_route route);
+
+/* res = sum_{n=0}^N c_n h^n: c_n encloses the n-th Taylor coefficient in h
+   of log q^h_{t0}(x), x a point of R^dim. */
+int wkb_problem_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x,
+        slong N, slong prec);
+
+/* res encloses log q^h_{t0}(x) at a finite h >= 0 (exact, not a truncated
+   series); WKB_UNSUPPORTED where only the series is available. */
+int wkb_problem_loglik(arb_t res, const problem_t P, arb_srcptr x, const arb_t h,
+        slong prec);
+
+/* res = sum_{n=0}^N C_n h^n, C_n the Taylor coefficients of
+   NLL(h) = E_{p_0}[-log q^h_{t0}]. */
+int wkb_problem_nll_series(arb_poly_t res, const problem_t P, slong N, slong prec);
+
+/* res encloses NLL(h) at a finite h >= 0; WKB_UNSUPPORTED where only the
+   series is available. */
+int wkb_problem_nll(arb_t res, const problem_t P, const arb_t h, slong prec);
 
 #ifdef __cplusplus
 }

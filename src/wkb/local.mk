@@ -2,7 +2,8 @@
 pkginclude_HEADERS += src/diffwkb/wkb.h
 libdiffwkb_la_SOURCES += src/wkb/gauss1d_init.c src/wkb/gauss1d_u0.c \
 	src/wkb/gauss1d_u0_series.c src/wkb/gauss1d_u0_quad.c \
-	src/wkb/gauss1d_loglik.c src/wkb/gauss1d_nll.c src/wkb/gauss1d_c1_thm42.c
+	src/wkb/gauss1d_loglik.c src/wkb/gauss1d_nll.c src/wkb/gauss1d_c1_thm42.c \
+	src/wkb/problem.c
 WKB_TESTS = src/wkb/test/t-gauss1d_u0 src/wkb/test/t-gauss1d_series \
 	src/wkb/test/t-gauss1d_nll
 check_PROGRAMS += $(WKB_TESTS)

@@ -1,0 +1,102 @@
+/*
+    Problem-level WKB entry points: pick a certified route and run it.
+*/
+#include "diffwkb/wkb.h"
+
+/* 1 if P is the section 5.1 model: dim 1, const schedule, t0 = 0,
+   centred Gaussian data, exact or scaled score, normal or marginal prior. */
+static int
+is_gauss1d(const problem_t P)
+{
+    const target_struct * D = P->data;
+    return P->dim == 1
+        && P->sde->type == SCHED_CONST
+        && fmpq_is_zero(P->t0_exact)
+        && D != NULL && D->n == 1
+        && arb_is_zero(target_mean(D, 0))
+        && (P->score->type == SCORE_EXACT || P->score->type == SCORE_SCALED);
+}
+
+wkb_route
+wkb_problem_route(const problem_t P)
+{
+    if (is_gauss1d(P))
+        return WKB_ROUTE_GAUSS1D;
+    return WKB_ROUTE_NONE;
+}
+
+const char *
+wkb_route_name(wkb_route route)
+{
+    switch (route)
+    {
+        case WKB_ROUTE_GAUSS1D: return "gauss1d-closed-form";
+        default: return "none";
+    }
+}
+
+/* M = the section 5.1 model of P (P must satisfy is_gauss1d). */
+static void
+gauss1d_from_problem(wkb_gauss1d_t M, const problem_t P, slong prec)
+{
+    arb_t eps;
+    arb_init(eps);
+    if (P->score->type == SCORE_SCALED)
+        arb_set(eps, P->score->eps);
+    wkb_gauss1d_set(M, arb_mat_entry(target_cov(P->data, 0), 0, 0), P->sde->beta, P->T, eps);
+    if (P->prior == PRIOR_MARGINAL)
+        wkb_gauss1d_set_prior_exact(M, prec);
+    arb_clear(eps);
+}
+
+int
+wkb_problem_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x, slong N, slong prec)
+{
+    wkb_gauss1d_t M;
+    if (wkb_problem_route(P) != WKB_ROUTE_GAUSS1D)
+        return WKB_UNSUPPORTED;
+    wkb_gauss1d_init(M);
+    gauss1d_from_problem(M, P, prec);
+    wkb_gauss1d_loglik_series(res, M, x, N, prec);
+    wkb_gauss1d_clear(M);
+    return WKB_OK;
+}
+
+int
+wkb_problem_loglik(arb_t res, const problem_t P, arb_srcptr x, const arb_t h, slong prec)
+{
+    wkb_gauss1d_t M;
+    if (wkb_problem_route(P) != WKB_ROUTE_GAUSS1D)
+        return WKB_UNSUPPORTED;
+    wkb_gauss1d_init(M);
+    gauss1d_from_problem(M, P, prec);
+    wkb_gauss1d_loglik(res, M, x, h, prec);
+    wkb_gauss1d_clear(M);
+    return WKB_OK;
+}
+
+int
+wkb_problem_nll_series(arb_poly_t res, const problem_t P, slong N, slong prec)
+{
+    wkb_gauss1d_t M;
+    if (wkb_problem_route(P) != WKB_ROUTE_GAUSS1D)
+        return WKB_UNSUPPORTED;
+    wkb_gauss1d_init(M);
+    gauss1d_from_problem(M, P, prec);
+    wkb_gauss1d_nll_series(res, M, N, prec);
+    wkb_gauss1d_clear(M);
+    return WKB_OK;
+}
+
+int
+wkb_problem_nll(arb_t res, const problem_t P, const arb_t h, slong prec)
+{
+    wkb_gauss1d_t M;
+    if (wkb_problem_route(P) != WKB_ROUTE_GAUSS1D)
+        return WKB_UNSUPPORTED;
+    wkb_gauss1d_init(M);
+    gauss1d_from_problem(M, P, prec);
+    wkb_gauss1d_nll(res, M, h, prec);
+    wkb_gauss1d_clear(M);
+    return WKB_OK;
+}
