@@ -9,7 +9,11 @@
     problem.h).  Every evaluation returns a ball that contains the true value
     for every parameter and every t in the input balls; outside the domain
     of a schedule (t < 0, or t >= 1 for cosine) the result is indeterminate
-    (arb_indeterminate), never a wrong value.
+    (arb_indeterminate), never a wrong value.  A ball t counts as inside
+    only if all of it is: t = 0 +/- r with r > 0 gives indeterminate
+    results, so pass t = 0 exactly (or a ball with lower bound >= 0).
+    Parameters are not validated: a ball that makes a formula undefined
+    (smin containing 0, ...) gives non-finite results through Arb.
 
     Series: NAME_series(res, S, t, len, prec) sets res to the Taylor
     polynomial in tau of NAME(t + tau), truncated to length len (terms
