@@ -42,6 +42,54 @@ char * cli_arb_str(const arb_t x, slong digits);
    (or is exact), judged from arb_rel_accuracy_bits. */
 int cli_arb_has_digits(const arb_t x, slong digits);
 
+/* ---- option parsing -------------------------------------------------- */
+
+/* Match argv[*i] against the option name (e.g. "--x"), accepting both
+   "--x VALUE" and "--x=VALUE".  Returns 1 and sets *val (advancing *i past
+   a separate value) on a match, 0 if argv[*i] is another argument, -1 after
+   cli_error when the value is missing. */
+int cli_opt_value(const char ** val, int argc, char ** argv, int * i, const char * name);
+
+/* Parse one exact rational (decimal or p/q, see problem_fmpq_set_str);
+   0 on success, -1 after cli_error naming opt. */
+int cli_parse_fmpq(fmpq_t res, const char * text, const char * opt);
+
+/* Parse a comma-separated list of exact rationals into a new vector *v
+   (_fmpq_vec_init; free with _fmpq_vec_clear(*v, n)).  Returns the number
+   n of entries, or -1 (after cli_error naming opt, *v = NULL). */
+slong cli_parse_fmpq_list(fmpq ** v, const char * text, const char * opt);
+
+/* Read a problem file at precision prec; on bad input print
+   "diffwkb: FILE: MSG" on stderr and return CLI_EINPUT, else 0. */
+int cli_read_problem(problem_t P, const char * path, slong prec);
+
+/* ---- precision loop for --digits -------------------------------------- */
+
+/* 1 if x has at least digits correct significant digits (cli_arb_has_digits),
+   or if x contains zero and its radius is below 10^-digits (a value that is
+   zero or tiny has no relative accuracy; its absolute error is then what
+   matters). */
+int cli_arb_is_accurate(const arb_t x, slong digits);
+int cli_arb_vec_is_accurate(arb_srcptr v, slong n, slong digits);
+
+/* The largest working precision a --digits loop tries: it starts at
+   cli_prec_for_digits(digits) and doubles up to this cap, then gives up. */
+slong cli_prec_max(slong digits);
+
+/* Largest accepted --digits. */
+#define CLI_DIGITS_MAX 5000
+
+/* ---- JSON output ------------------------------------------------------ */
+
+/* Write s as a JSON string literal (quoted, escaped). */
+void cli_json_string(FILE * out, const char * s);
+/* Write x as a JSON string "[mid +/- rad]" (cli_arb_str with digits). */
+void cli_json_ball(FILE * out, const arb_t x, slong digits);
+/* Write [ "ball", ... ] for v[0..n-1]. */
+void cli_json_ball_vec(FILE * out, arb_srcptr v, slong n, slong digits);
+/* Write the comma-separated list text as a JSON array of strings. */
+void cli_json_string_list(FILE * out, const char * text);
+
 /* Commands */
 int cli_cmd_score(int argc, char ** argv);
 int cli_cmd_loglik(int argc, char ** argv);

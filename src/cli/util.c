@@ -113,3 +113,195 @@ cli_arb_has_digits(const arb_t x, slong digits)
         return 0;
     return arb_rel_accuracy_bits(x) >= (digits * 3322) / 1000 + 1;
 }
+
+int
+cli_opt_value(const char ** val, int argc, char ** argv, int * i, const char * name)
+{
+    const char * a = argv[*i];
+    size_t n = strlen(name);
+
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=')
+    {
+        *val = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc)
+    {
+        cli_error("%s: missing value", name);
+        return -1;
+    }
+    (*i)++;
+    *val = argv[*i];
+    return 1;
+}
+
+int
+cli_parse_fmpq(fmpq_t res, const char * text, const char * opt)
+{
+    int r = problem_fmpq_set_str(res, text);
+    if (r)
+    {
+        cli_error("%s: '%.40s' is %s", opt, text, problem_dec_error(r));
+        return -1;
+    }
+    return 0;
+}
+
+slong
+cli_parse_fmpq_list(fmpq ** v, const char * text, const char * opt)
+{
+    slong d = 1, i;
+    const char * p;
+    char * buf;
+    int r;
+
+    for (p = text; *p; p++)
+        if (*p == ',')
+            d++;
+    *v = _fmpq_vec_init(d);
+    buf = malloc(strlen(text) + 1);
+    p = text;
+    for (i = 0; i < d; i++)
+    {
+        const char * q = strchr(p, ',');
+        size_t n = q ? (size_t) (q - p) : strlen(p);
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        r = problem_fmpq_set_str(*v + i, buf);
+        if (r)
+        {
+            cli_error("%s: coordinate %ld: '%.40s' is %s", opt, (long) (i + 1), buf,
+                      problem_dec_error(r));
+            free(buf);
+            _fmpq_vec_clear(*v, d);
+            *v = NULL;
+            return -1;
+        }
+        p = q ? q + 1 : p + n;
+    }
+    free(buf);
+    return d;
+}
+
+int
+cli_read_problem(problem_t P, const char * path, slong prec)
+{
+    char err[512];
+    if (problem_read_file(P, path, err, sizeof(err), prec))
+    {
+        cli_error("%s: %s", path, err);
+        return CLI_EINPUT;
+    }
+    return 0;
+}
+
+int
+cli_arb_is_accurate(const arb_t x, slong digits)
+{
+    arb_t r;
+    int ok;
+
+    if (cli_arb_has_digits(x, digits))
+        return 1;
+    if (!arb_is_finite(x) || !arb_contains_zero(x))
+        return 0;
+    /* |x| < 10^-digits */
+    arb_init(r);
+    arb_set_ui(r, 10);
+    arb_pow_ui(r, r, digits, 64 + 4 * digits);
+    arb_inv(r, r, 64 + 4 * digits);
+    {
+        arb_t b;
+        arb_init(b);
+        arb_get_abs_ubound_arf(arb_midref(b), x, 64);
+        ok = arb_lt(b, r);
+        arb_clear(b);
+    }
+    arb_clear(r);
+    return ok;
+}
+
+int
+cli_arb_vec_is_accurate(arb_srcptr v, slong n, slong digits)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        if (!cli_arb_is_accurate(v + i, digits))
+            return 0;
+    return 1;
+}
+
+slong
+cli_prec_max(slong digits)
+{
+    slong p = cli_prec_for_digits(digits);
+    return FLINT_MAX(16 * p, 4096);
+}
+
+void
+cli_json_string(FILE * out, const char * s)
+{
+    fputc('"', out);
+    for (; *s; s++)
+    {
+        unsigned char c = (unsigned char) *s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 32)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void
+cli_json_ball(FILE * out, const arb_t x, slong digits)
+{
+    char * s = cli_arb_str(x, digits);
+    cli_json_string(out, s);
+    flint_free(s);
+}
+
+void
+cli_json_ball_vec(FILE * out, arb_srcptr v, slong n, slong digits)
+{
+    slong i;
+    fputc('[', out);
+    for (i = 0; i < n; i++)
+    {
+        if (i)
+            fputs(", ", out);
+        cli_json_ball(out, v + i, digits);
+    }
+    fputc(']', out);
+}
+
+void
+cli_json_string_list(FILE * out, const char * text)
+{
+    char * buf = malloc(strlen(text) + 1);
+    const char * p = text;
+    int first = 1;
+    fputc('[', out);
+    for (;;)
+    {
+        const char * q = strchr(p, ',');
+        size_t n = q ? (size_t) (q - p) : strlen(p);
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        if (!first)
+            fputs(", ", out);
+        cli_json_string(out, buf);
+        first = 0;
+        if (q == NULL)
+            break;
+        p = q + 1;
+    }
+    fputc(']', out);
+    free(buf);
+}

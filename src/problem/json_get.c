@@ -71,7 +71,7 @@ _problem_get_fmpq(fmpq_t res, json_object * v, const char * path, problem_rd_str
     json_type t;
 
     if (v == NULL)
-        return _problem_fail(rd, path, "missing (expected a number)");
+        return _problem_fail(rd, path, "missing or null (expected a number)");
     t = json_object_get_type(v);
     if (t == json_type_int)
     {
@@ -115,8 +115,8 @@ _problem_get_vec(fmpq * res, slong n, json_object * v, const char * path,
                              _problem_json_type_name(v));
     len = json_object_array_length(v);
     if (len != n)
-        return _problem_fail(rd, path, "expected %ld entries (%s), got %ld",
-                             (long) n, what, (long) len);
+        return _problem_fail(rd, path, "expected %ld %s (%s), got %ld", (long) n,
+                             n == 1 ? "entry" : "entries", what, (long) len);
     for (i = 0; i < n; i++)
     {
         snprintf(sub, sizeof(sub), "%s[%ld]", path, (long) i);

@@ -1,0 +1,39 @@
+#!/bin/sh
+# examples.sh: every examples/*.json parses, and `diffwkb score` evaluates
+# it at x = 0 and t = t0 (exit 0, finite balls for log_p, score, laplacian).
+set -u
+: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
+: "${srcdir:?srcdir must point to the source tree}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-examples.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+n=0
+for f in "$srcdir"/examples/*.json; do
+    n=$((n + 1))
+    dim=$(sed -n 's/^ *"dim": *\([0-9][0-9]*\).*/\1/p' "$f" | head -n 1)
+    t0=$(sed -n 's/.*"t0": *"\([^"]*\)".*/\1/p' "$f" | head -n 1)
+    [ -n "$t0" ] || t0=0
+    x=0
+    i=1
+    while [ "$i" -lt "${dim:-1}" ]; do
+        x="$x,0"
+        i=$((i + 1))
+    done
+    if ! "$DIFFWKB" score "$f" --x "$x" --t "$t0" >"$tmp/out" 2>"$tmp/err"; then
+        echo "FAIL: $f (--x $x --t $t0):"; cat "$tmp/err"
+        fail=1
+        continue
+    fi
+    for k in log_p 'score\[0\]' laplacian; do
+        if ! grep -q "^$k = " "$tmp/out" || grep "^$k = " "$tmp/out" | grep -q 'nan\|inf'; then
+            echo "FAIL: $f: no finite $k:"; cat "$tmp/out"
+            fail=1
+        fi
+    done
+done
+if [ "$n" -lt 7 ]; then
+    echo "FAIL: only $n examples found"
+    fail=1
+fi
+[ "$fail" -eq 0 ] && echo "PASS: $n examples"
+exit "$fail"
