@@ -1,0 +1,640 @@
+/*
+    diffwkb loglik PROBLEM (--x X | --points FILE) [--order N] [--h H]
+                   [--digits D] [--threads T] [--json]
+    diffwkb nll    PROBLEM [--order N] [--h H] [--digits D] [--json]
+
+    Certified WKB coefficients: log q^h_{t0}(x) = sum_n h^n c_n(x) and
+    NLL(h) = sum_n h^n C_n.  The working precision doubles until every
+    printed ball has D correct digits; nothing is printed before that.
+    With --h, also the exact value at that h where the route has one
+    (certified) and the truncated sum sum_{n<=N} c_n h^n, labelled as a
+    truncation: it encloses the partial sum, not log q^h.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include "cli.h"
+#include "diffwkb/wkb.h"
+
+#define DEFAULT_DIGITS 15
+#define DEFAULT_ORDER 4
+#define MAX_ORDER 200
+#define MAX_THREADS 256
+
+typedef struct
+{
+    int nll;                 /* 0: loglik, 1: nll */
+    const char * file;
+    const char * xtext;
+    const char * points;
+    const char * htext;
+    slong digits, order, threads;
+    int json;
+}
+wkb_args;
+
+static void
+usage(FILE * out, int nll)
+{
+    if (!nll)
+        fprintf(out,
+            "Usage: diffwkb loglik PROBLEM (--x X[,Y,...] | --points FILE) [--order N]\n"
+            "                      [--h H] [--digits D] [--threads T] [--json]\n"
+            "Certified WKB coefficients c_0(x) .. c_N(x) of\n"
+            "    log q^h_{t0}(x) = sum_n h^n c_n(x),\n"
+            "q^h the law of the h-interpolated backward SDE (Eq. 9) at t0 (h = 0: probability\n"
+            "flow, h = 1: reverse SDE).  c_0 is the probability-flow log-likelihood, c_1 the\n"
+            "first-order coefficient of Thm 4.2.\n\n"
+            "  --x X[,Y,...]   the point: dim exact decimals (or p/q), comma-separated\n"
+            "  --points FILE   evaluate many points: one per line, comma-separated, '#' comments;\n"
+            "                  prints one JSON line per point, in the order of the file\n"
+            "  --threads T     threads for --points (default 1)\n");
+    else
+        fprintf(out,
+            "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--json]\n"
+            "Certified coefficients C_0 .. C_N of NLL(h) = E_{x ~ p_0}[-log q^h_{t0}(x)]\n"
+            "= sum_n h^n C_n (nats; C_0 the probability-flow NLL, C_1 the slope of the paper's\n"
+            "Table 1).\n\n");
+    fprintf(out,
+        "  --order N       highest order N (default %d)\n"
+        "  --h H           also print the exact value at this h >= 0 where the route has a\n"
+        "                  closed form (certified), and the truncated sum to order N\n"
+        "                  (a truncation, not an enclosure of the value)\n"
+        "  --digits D      correct significant digits of every printed ball (default %d);\n"
+        "                  the precision is raised until they are reached\n"
+        "  --json          JSON output\n\n"
+        "Every printed ball [mid +/- rad] contains the true value.  The power series in h has\n"
+        "a finite radius of convergence in general: the truncated sum is no substitute for\n"
+        "the exact value at large h.\n"
+        "Exit status: 0 success, 2 bad input, an unsupported problem, or digits not reached.\n",
+        DEFAULT_ORDER, DEFAULT_DIGITS);
+}
+
+/* ------------------------------------------------------------------ */
+
+/* One evaluation: coefficients, and at h the exact value (if any) and the
+   truncated sum. */
+typedef struct
+{
+    arb_poly_t coeffs;
+    arb_t value, partial;
+    int have_value;
+}
+wkb_result;
+
+static void
+wkb_result_init(wkb_result * r)
+{
+    arb_poly_init(r->coeffs);
+    arb_init(r->value);
+    arb_init(r->partial);
+    r->have_value = 0;
+}
+
+static void
+wkb_result_clear(wkb_result * r)
+{
+    arb_poly_clear(r->coeffs);
+    arb_clear(r->value);
+    arb_clear(r->partial);
+}
+
+/* Evaluate at precision prec; returns WKB_OK / WKB_UNSUPPORTED / WKB_FAIL,
+   and sets *accurate. */
+static int
+evaluate(wkb_result * r, int * accurate, problem_t P, int nll, const fmpq * xq,
+         const fmpq * hq, slong order, slong digits, slong prec)
+{
+    slong i, d = P->dim;
+    arb_ptr x = NULL;
+    arb_t h;
+    int status;
+
+    arb_init(h);
+    problem_set_prec(P, prec);
+    if (!nll)
+    {
+        x = _arb_vec_init(d);
+        for (i = 0; i < d; i++)
+            arb_set_fmpq(x + i, xq + i, prec);
+        status = wkb_problem_loglik_series(r->coeffs, P, x, order, prec);
+    }
+    else
+        status = wkb_problem_nll_series(r->coeffs, P, order, prec);
+
+    *accurate = 0;
+    if (status == WKB_OK)
+    {
+        *accurate = 1;
+        for (i = 0; i <= order; i++)
+        {
+            arb_t c;
+            arb_init(c);
+            arb_poly_get_coeff_arb(c, r->coeffs, i);
+            if (!cli_arb_is_accurate(c, digits))
+                *accurate = 0;
+            arb_clear(c);
+        }
+        if (hq != NULL)
+        {
+            int s;
+            arb_set_fmpq(h, hq, prec);
+            arb_poly_evaluate(r->partial, r->coeffs, h, prec);
+            s = nll ? wkb_problem_nll(r->value, P, h, prec)
+                    : wkb_problem_loglik(r->value, P, x, h, prec);
+            r->have_value = (s == WKB_OK);
+            if (r->have_value && !cli_arb_is_accurate(r->value, digits))
+                *accurate = 0;
+        }
+    }
+    arb_clear(h);
+    if (x != NULL)
+        _arb_vec_clear(x, d);
+    return status;
+}
+
+/* Raise the precision until accurate; returns CLI_OK or CLI_EINPUT (after a
+   message in err). */
+static int
+evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const fmpq * hq,
+                   slong order, slong digits, char * err, size_t errlen)
+{
+    slong prec = cli_prec_for_digits(digits);
+    int accurate, status;
+
+    for (;;)
+    {
+        status = evaluate(r, &accurate, P, nll, xq, hq, order, digits, prec);
+        if (status == WKB_UNSUPPORTED)
+        {
+            snprintf(err, errlen, "%s: no certified route for this problem yet "
+                     "(supported: %s)", nll ? "nll" : "loglik",
+                     "dim 1, const schedule, centred Gaussian data, exact or scaled score, t0 = 0");
+            return CLI_EINPUT;
+        }
+        if (status == WKB_OK && accurate)
+            return CLI_OK;
+        if (2 * prec > cli_prec_max(digits))
+        {
+            snprintf(err, errlen, "%s: could not reach %ld digits at %ld bits of precision "
+                     "(order %ld)", nll ? "nll" : "loglik", (long) digits, (long) prec,
+                     (long) order);
+            return CLI_EINPUT;
+        }
+        prec *= 2;
+    }
+}
+
+/* ------------------------------------------------------------------ output */
+
+static void
+print_text(FILE * out, const wkb_result * r, const problem_t P, const wkb_args * a,
+           const char * xtext)
+{
+    slong i;
+    char * s;
+    arb_t c;
+    const char * name = a->nll ? "C" : "c";
+
+    arb_init(c);
+    fprintf(out, "route = %s\n", wkb_route_name(wkb_problem_route(P)));
+    if (!a->nll)
+        fprintf(out, "x = %s\n", xtext);
+    for (i = 0; i <= a->order; i++)
+    {
+        arb_poly_get_coeff_arb(c, r->coeffs, i);
+        s = cli_arb_str(c, a->digits);
+        fprintf(out, "%s_%ld = %s\n", name, (long) i, s);
+        flint_free(s);
+    }
+    if (a->htext != NULL)
+    {
+        fprintf(out, "h = %s\n", a->htext);
+        if (r->have_value)
+        {
+            s = cli_arb_str(r->value, a->digits);
+            fprintf(out, "%s = %s\n", a->nll ? "nll(h)" : "log_q(h)", s);
+            flint_free(s);
+        }
+        else
+            fprintf(out, "# no exact finite-h value on this route\n");
+        s = cli_arb_str(r->partial, a->digits);
+        fprintf(out, "# truncation, not certified as the value: sum_{n<=%ld} %s_n h^n\n",
+                (long) a->order, name);
+        fprintf(out, "partial_sum = %s\n", s);
+        flint_free(s);
+    }
+    arb_clear(c);
+}
+
+static void
+print_json(FILE * out, const wkb_result * r, const problem_t P, const wkb_args * a,
+           const char * xtext)
+{
+    slong i;
+    arb_t c;
+
+    arb_init(c);
+    fputs("{", out);
+    if (!a->nll)
+    {
+        fputs("\"x\": ", out);
+        cli_json_string_list(out, xtext);
+        fputs(", ", out);
+    }
+    fputs("\"route\": ", out);
+    cli_json_string(out, wkb_route_name(wkb_problem_route(P)));
+    fprintf(out, ", \"order\": %ld, \"coefficients\": [", (long) a->order);
+    for (i = 0; i <= a->order; i++)
+    {
+        if (i > 0)
+            fputs(", ", out);
+        arb_poly_get_coeff_arb(c, r->coeffs, i);
+        cli_json_ball(out, c, a->digits);
+    }
+    fputs("]", out);
+    if (a->htext != NULL)
+    {
+        fputs(", \"h\": ", out);
+        cli_json_string(out, a->htext);
+        if (r->have_value)
+        {
+            fputs(", \"value\": ", out);
+            cli_json_ball(out, r->value, a->digits);
+        }
+        fputs(", \"partial_sum\": ", out);
+        cli_json_ball(out, r->partial, a->digits);
+        fputs(", \"partial_sum_note\": \"truncation at order N, not an enclosure of the value\"",
+              out);
+    }
+    fputs("}\n", out);
+    arb_clear(c);
+}
+
+/* ------------------------------------------------------------------ --points */
+
+typedef struct
+{
+    const wkb_args * a;
+    const char * json_text;   /* problem text, each thread reads its own copy */
+    slong prec0;
+    slong npoints;
+    char ** lines;            /* the point texts */
+    fmpq ** xq;               /* parsed points */
+    const fmpq * hq;
+    char ** out;              /* per point: malloc'd JSON line */
+    char ** err;              /* per point: malloc'd error, or NULL */
+    slong next;               /* next point to take (under lock) */
+    pthread_mutex_t lock;
+}
+points_job;
+
+static void *
+points_worker(void * arg)
+{
+    points_job * J = arg;
+    problem_t P;
+    char err[512];
+
+    problem_init(P);
+    if (problem_read_string(P, J->json_text, err, sizeof(err), J->prec0))
+    {
+        problem_clear(P);
+        return NULL;   /* cannot happen: the text was read before */
+    }
+    for (;;)
+    {
+        slong k;
+        wkb_result r;
+        char * buf = NULL;
+        size_t len = 0;
+        FILE * mem;
+
+        pthread_mutex_lock(&J->lock);
+        k = J->next++;
+        pthread_mutex_unlock(&J->lock);
+        if (k >= J->npoints)
+            break;
+
+        wkb_result_init(&r);
+        if (evaluate_to_digits(&r, P, 0, J->xq[k], J->hq, J->a->order, J->a->digits,
+                               err, sizeof(err)) != CLI_OK)
+        {
+            J->err[k] = strdup(err);
+        }
+        else
+        {
+            mem = open_memstream(&buf, &len);
+            print_json(mem, &r, P, J->a, J->lines[k]);
+            fclose(mem);
+            J->out[k] = buf;
+        }
+        wkb_result_clear(&r);
+        flint_cleanup();
+    }
+    problem_clear(P);
+    flint_cleanup();
+    return NULL;
+}
+
+/* Read the points file: returns the number of points, or -1 after an error
+   naming the file and line. */
+static slong
+read_points(char *** lines_out, fmpq *** xq_out, const char * path, slong dim)
+{
+    FILE * f = fopen(path, "r");
+    char * line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    slong n = 0, alloc = 0, lineno = 0;
+    char ** lines = NULL;
+    fmpq ** xq = NULL;
+
+    if (f == NULL)
+    {
+        cli_error("--points: cannot open '%s'", path);
+        return -1;
+    }
+    while ((got = getline(&line, &cap, f)) != -1)
+    {
+        char * s = line, * e;
+        char opt[64];
+        fmpq * v;
+        slong m;
+
+        lineno++;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        e = s + strlen(s);
+        while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+            *--e = '\0';
+        if (*s == '\0' || *s == '#')
+            continue;
+        snprintf(opt, sizeof(opt), "--points line %ld", (long) lineno);
+        if ((m = cli_parse_fmpq_list(&v, s, opt)) < 0)
+            goto fail;
+        if (m != dim)
+        {
+            cli_error("--points line %ld: expected %ld coordinates, got %ld", (long) lineno,
+                      (long) dim, (long) m);
+            _fmpq_vec_clear(v, m);
+            goto fail;
+        }
+        if (n == alloc)
+        {
+            alloc = FLINT_MAX(16, 2 * alloc);
+            lines = realloc(lines, alloc * sizeof(char *));
+            xq = realloc(xq, alloc * sizeof(fmpq *));
+        }
+        lines[n] = strdup(s);
+        xq[n] = v;
+        n++;
+    }
+    free(line);
+    fclose(f);
+    if (n == 0)
+    {
+        cli_error("--points: no points in '%s'", path);
+        free(lines);
+        free(xq);
+        return -1;
+    }
+    *lines_out = lines;
+    *xq_out = xq;
+    return n;
+
+fail:
+    {
+        slong k;
+        for (k = 0; k < n; k++)
+        {
+            free(lines[k]);
+            _fmpq_vec_clear(xq[k], dim);
+        }
+        free(lines);
+        free(xq);
+        free(line);
+        fclose(f);
+        return -1;
+    }
+}
+
+static int
+run_points(const wkb_args * a, problem_t P, const fmpq * hq)
+{
+    points_job J;
+    pthread_t * th;
+    slong k, nthreads;
+    int status = CLI_OK;
+
+    memset(&J, 0, sizeof(J));
+    J.npoints = read_points(&J.lines, &J.xq, a->points, P->dim);
+    if (J.npoints < 0)
+        return CLI_EINPUT;
+    J.a = a;
+    J.json_text = P->json_text;
+    J.prec0 = P->prec;
+    J.hq = hq;
+    J.out = calloc(J.npoints, sizeof(char *));
+    J.err = calloc(J.npoints, sizeof(char *));
+    pthread_mutex_init(&J.lock, NULL);
+
+    nthreads = FLINT_MIN(a->threads, J.npoints);
+    th = malloc(nthreads * sizeof(pthread_t));
+    for (k = 0; k < nthreads; k++)
+        pthread_create(th + k, NULL, points_worker, &J);
+    for (k = 0; k < nthreads; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+    pthread_mutex_destroy(&J.lock);
+
+    /* all or nothing: an error at any point prints nothing on stdout */
+    for (k = 0; k < J.npoints; k++)
+    {
+        if (J.err[k] != NULL || J.out[k] == NULL)
+        {
+            cli_error("--points line with x = %s: %s", J.lines[k],
+                      J.err[k] ? J.err[k] : "evaluation failed");
+            status = CLI_EINPUT;
+            break;
+        }
+    }
+    for (k = 0; k < J.npoints; k++)
+    {
+        if (status == CLI_OK)
+            fputs(J.out[k], stdout);
+        free(J.out[k]);
+        free(J.err[k]);
+        free(J.lines[k]);
+        _fmpq_vec_clear(J.xq[k], P->dim);
+    }
+    free(J.out);
+    free(J.err);
+    free(J.lines);
+    free(J.xq);
+    return status;
+}
+
+/* ------------------------------------------------------------------ main */
+
+static int
+parse_args(wkb_args * a, int argc, char ** argv)
+{
+    const char * val, * otext = NULL, * dtext = NULL, * ttext = NULL;
+    const char * cmd = a->nll ? "nll" : "loglik";
+    int i, r;
+
+    a->digits = DEFAULT_DIGITS;
+    a->order = DEFAULT_ORDER;
+    a->threads = 1;
+    for (i = 1; i < argc; i++)
+    {
+        const char * s = argv[i];
+        if (!strcmp(s, "--help") || !strcmp(s, "-h"))
+        {
+            usage(stdout, a->nll);
+            return 1;
+        }
+        if (!strcmp(s, "--json"))
+        {
+            a->json = 1;
+            continue;
+        }
+#define OPT(NAME, VAR) \
+        if ((r = cli_opt_value(&val, argc, argv, &i, NAME)) != 0) \
+        { \
+            if (r < 0) return -1; \
+            VAR = val; \
+            continue; \
+        }
+        OPT("--order", otext)
+        OPT("--digits", dtext)
+        OPT("--h", a->htext)
+        if (!a->nll)
+        {
+            OPT("--x", a->xtext)
+            OPT("--points", a->points)
+            OPT("--threads", ttext)
+        }
+#undef OPT
+        if (s[0] == '-' && s[1] != '\0')
+        {
+            cli_error("%s: unknown option '%s' (try diffwkb %s --help)", cmd, s, cmd);
+            return -1;
+        }
+        if (a->file != NULL)
+        {
+            cli_error("%s: more than one problem file ('%s', '%s')", cmd, a->file, s);
+            return -1;
+        }
+        a->file = s;
+    }
+    if (a->file == NULL)
+    {
+        cli_error("%s: missing PROBLEM file (try diffwkb %s --help)", cmd, cmd);
+        return -1;
+    }
+    if (!a->nll && (a->xtext == NULL) == (a->points == NULL))
+    {
+        cli_error("loglik: give exactly one of --x (a point) and --points (a file of points)");
+        return -1;
+    }
+    if (otext != NULL && (a->order = cli_parse_slong(otext, "--order", 0, MAX_ORDER)) < 0)
+        return -1;
+    if (dtext != NULL && (a->digits = cli_parse_slong(dtext, "--digits", 1, CLI_DIGITS_MAX)) < 0)
+        return -1;
+    if (ttext != NULL && (a->threads = cli_parse_slong(ttext, "--threads", 1, MAX_THREADS)) < 0)
+        return -1;
+    return 0;
+}
+
+static int
+cmd_wkb(int argc, char ** argv, int nll)
+{
+    wkb_args a;
+    fmpq * xq = NULL;
+    fmpq_t hq;
+    slong n = 0;
+    problem_t P;
+    int r, status = CLI_EINPUT;
+    char err[512];
+
+    memset(&a, 0, sizeof(a));
+    a.nll = nll;
+    if ((r = parse_args(&a, argc, argv)) != 0)
+        return r > 0 ? CLI_OK : CLI_EINPUT;
+
+    fmpq_init(hq);
+    problem_init(P);
+    if (a.htext != NULL)
+    {
+        if (cli_parse_fmpq(hq, a.htext, "--h") < 0)
+            goto done;
+        if (fmpq_sgn(hq) < 0)
+        {
+            cli_error("--h: h must be >= 0, got '%s'", a.htext);
+            goto done;
+        }
+    }
+    if (a.xtext != NULL && (n = cli_parse_fmpq_list(&xq, a.xtext, "--x")) < 0)
+        goto done;
+    if (cli_read_problem(P, a.file, cli_prec_for_digits(a.digits)))
+        goto done;
+    if (a.xtext != NULL && n != P->dim)
+    {
+        cli_error("--x: expected %ld coordinates (dim of %s), got %ld", (long) P->dim, a.file,
+                  (long) n);
+        goto done;
+    }
+    if (wkb_problem_route(P) == WKB_ROUTE_NONE)
+    {
+        /* say so before any work (and before reading a points file) */
+        wkb_result r0;
+        wkb_result_init(&r0);
+        evaluate_to_digits(&r0, P, nll, xq, NULL, 0, 1, err, sizeof(err));
+        wkb_result_clear(&r0);
+        cli_error("%s: %s", a.file, err);
+        goto done;
+    }
+
+    if (a.points != NULL)
+    {
+        status = run_points(&a, P, a.htext ? hq : NULL);
+        goto done;
+    }
+    {
+        wkb_result res;
+        wkb_result_init(&res);
+        if (evaluate_to_digits(&res, P, nll, xq, a.htext ? hq : NULL, a.order, a.digits,
+                               err, sizeof(err)) == CLI_OK)
+        {
+            if (a.json)
+                print_json(stdout, &res, P, &a, a.xtext);
+            else
+                print_text(stdout, &res, P, &a, a.xtext);
+            status = CLI_OK;
+        }
+        else
+            cli_error("%s: %s", a.file, err);
+        wkb_result_clear(&res);
+    }
+
+done:
+    if (xq != NULL)
+        _fmpq_vec_clear(xq, n);
+    fmpq_clear(hq);
+    problem_clear(P);
+    return status;
+}
+
+int
+cli_cmd_loglik(int argc, char ** argv)
+{
+    return cmd_wkb(argc, argv, 0);
+}
+
+int
+cli_cmd_nll(int argc, char ** argv)
+{
+    return cmd_wkb(argc, argv, 1);
+}
