@@ -17,7 +17,7 @@
 #ifndef DIFFWKB_TARGET_H
 #define DIFFWKB_TARGET_H
 
-#include "flintdeps.h"
+#include "diffwkb/flintdeps.h"
 #include "sched.h"
 #include "jet.h"
 
