@@ -202,14 +202,14 @@ bad() {
 p1="$ex/paper-1d.json"
 bad "--x is required" "$p1" --t 0
 bad "--t is required" "$p1" --x 0
-bad "--x: expected 1 coordinates" "$p1" --x 0,0 --t 0
+bad "--x: expected 1 coordinate " "$p1" --x 0,0 --t 0
 bad "--x: expected 2 coordinates" "$ex/gauss2d-vp.json" --x 0 --t 0.5
 bad "--x: coordinate 2" "$p1" --x 0, --t 0
 bad "--x: coordinate 1: 'abc'" "$p1" --x abc --t 0
 bad "--x: missing value" "$p1" --t 0 --x
 bad "--t: t = 5.0001 is outside [t0, T] = [0, 5]" "$p1" --x 0 --t 5.0001
 bad "--t: t = -1 is outside" "$p1" --x 0 --t -1
-bad "--t: t = 0.005 is outside [t0, T] = [1/100, 1]" "$ex/g25-simple.json" --x 0,0 --t 0.005
+bad "--t: t = 0.005 is outside [t0, T] = [0.01, 1]" "$ex/g25-simple.json" --x 0,0 --t 0.005
 bad "--t: t = 0.9995 is outside" "$ex/g25-cosine.json" --x 0,0 --t 0.9995
 bad "--t: 'NaN'" "$p1" --x 0 --t NaN
 bad "--digits: expected an integer" "$p1" --x 0 --t 0 --digits -1

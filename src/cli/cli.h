@@ -63,6 +63,10 @@ slong cli_parse_fmpq_list(fmpq ** v, const char * text, const char * opt);
    "diffwkb: FILE: MSG" on stderr and return CLI_EINPUT, else 0. */
 int cli_read_problem(problem_t P, const char * path, slong prec);
 
+/* x as a decimal string when its denominator divides a power of 10
+   ("0.01"), else "p/q"; free with flint_free. */
+char * cli_fmpq_str(const fmpq_t x);
+
 /* ---- precision loop for --digits -------------------------------------- */
 
 /* 1 if x has at least digits correct significant digits (cli_arb_has_digits),

@@ -218,13 +218,13 @@ cli_cmd_score(int argc, char ** argv)
         goto done;
     if (n != P->dim)
     {
-        cli_error("--x: expected %ld coordinates (dim of %s), got %ld", (long) P->dim, file,
-                  (long) n);
+        cli_error("--x: expected %ld coordinate%s (dim of %s), got %ld", (long) P->dim,
+                  P->dim == 1 ? "" : "s", file, (long) n);
         goto done;
     }
     if (!problem_contains_time(P, tq))
     {
-        char * a = fmpq_get_str(NULL, 10, P->t0_exact), * b = fmpq_get_str(NULL, 10, P->T_exact);
+        char * a = cli_fmpq_str(P->t0_exact), * b = cli_fmpq_str(P->T_exact);
         cli_error("--t: t = %.40s is outside [t0, T] = [%s, %s] of %s", ttext, a, b, file);
         flint_free(a);
         flint_free(b);

@@ -305,3 +305,64 @@ cli_json_string_list(FILE * out, const char * text)
     fputc(']', out);
     free(buf);
 }
+
+char *
+cli_fmpq_str(const fmpq_t x)
+{
+    fmpz_t d, m;
+    slong k = 0;
+    char * s, * out;
+    size_t n, neg;
+
+    fmpz_init(d);
+    fmpz_init(m);
+    fmpz_set(d, fmpq_denref(x));
+    fmpz_set(m, fmpq_numref(x));
+    /* den = 2^a 5^b: scale to m / 10^k */
+    while (!fmpz_is_one(d) && k < 1000)
+    {
+        if (fmpz_divisible_si(d, 10))
+            fmpz_divexact_ui(d, d, 10);
+        else if (fmpz_divisible_si(d, 2))
+        {
+            fmpz_divexact_ui(d, d, 2);
+            fmpz_mul_ui(m, m, 5);
+        }
+        else if (fmpz_divisible_si(d, 5))
+        {
+            fmpz_divexact_ui(d, d, 5);
+            fmpz_mul_ui(m, m, 2);
+        }
+        else
+            break;
+        k++;
+    }
+    if (!fmpz_is_one(d))
+    {
+        fmpz_clear(d);
+        fmpz_clear(m);
+        return fmpq_get_str(NULL, 10, x);
+    }
+    s = fmpz_get_str(NULL, 10, m);
+    neg = (s[0] == '-');
+    n = strlen(s + neg);
+    out = flint_malloc(n + k + 4);
+    if (k == 0)
+        strcpy(out, s);
+    else if ((slong) n > k)
+        sprintf(out, "%s%.*s.%s", neg ? "-" : "", (int) (n - k), s + neg, s + neg + n - k);
+    else
+    {
+        char * o = out;
+        if (neg)
+            *o++ = '-';
+        *o++ = '0';
+        *o++ = '.';
+        memset(o, '0', k - n);
+        strcpy(o + (k - n), s + neg);
+    }
+    flint_free(s);
+    fmpz_clear(d);
+    fmpz_clear(m);
+    return out;
+}
