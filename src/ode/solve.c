@@ -1,0 +1,561 @@
+/* ode_solve: validated Taylor integration with a priori enclosures and
+   Lohner's QR wrapping control. */
+#include "impl.h"
+
+/* Default Taylor order for a working precision. */
+static slong
+_ode_default_order(slong prec)
+{
+    return FLINT_MAX(8, FLINT_MIN(8 + prec / 6, 200));
+}
+
+/* y = M x (matrix times vector). */
+static void
+_ode_mat_mul_vec(arb_ptr y, const arb_mat_t M, arb_srcptr x, slong prec)
+{
+    slong i, n = arb_mat_nrows(M), m = arb_mat_ncols(M);
+    for (i = 0; i < n; i++)
+        arb_dot(y + i, NULL, 0, arb_mat_entry(M, i, 0), 1, x, 1, m, prec);
+}
+
+/* Upper bound of max_i |v_i|. */
+static void
+_ode_vec_mag(mag_t m, arb_srcptr v, slong n)
+{
+    _arb_vec_get_mag(m, v, n);
+}
+
+/*
+    Step-size heuristic (never affects containment): h >= 0 such that the
+    last Taylor terms |x_k| h^k (k = p-1, p) are about tol * max(1, |x|).
+    Computed with 30-bit balls, rounded down to 4 bits; +inf if all those
+    coefficients are zero.
+*/
+static void
+_ode_step_guess(arf_t h, const arb_poly_struct * ser, slong n, slong p, const arb_t tol)
+{
+    arb_ptr c;
+    arb_t v, s;
+    mag_t m, sc;
+    slong i, k;
+    int found = 0;
+
+    c = _arb_vec_init(n);
+    arb_init(v);
+    arb_init(s);
+    mag_init(m);
+    mag_init(sc);
+
+    for (i = 0; i < n; i++)
+        arb_poly_get_coeff_arb(c + i, ser + i, 0);
+    _ode_vec_mag(sc, c, n);
+    if (mag_cmp_2exp_si(sc, 0) < 0)
+        mag_one(sc);
+    arb_set_arf(s, arb_midref(tol));
+    arb_abs(s, s);
+    arb_set_round(s, s, 30);
+    {
+        arb_t scb;
+        arb_init(scb);
+        arf_set_mag(arb_midref(scb), sc);
+        arb_mul(s, s, scb, 30);
+        arb_clear(scb);
+    }
+
+    arf_pos_inf(h);
+    for (k = FLINT_MAX(1, p - 1); k <= p; k++)
+    {
+        for (i = 0; i < n; i++)
+            arb_poly_get_coeff_arb(c + i, ser + i, k);
+        _ode_vec_mag(m, c, n);
+        if (mag_is_zero(m))
+            continue;
+        if (mag_is_inf(m))
+        {
+            arf_zero(h);
+            found = 1;
+            break;
+        }
+        arf_set_mag(arb_midref(v), m);
+        mag_zero(arb_radref(v));
+        arb_div(v, s, v, 30);
+        arb_root_ui(v, v, k, 30);
+        arb_get_mid_arb(v, v);
+        if (!found || arf_cmp(arb_midref(v), h) < 0)
+            arf_set(h, arb_midref(v));
+        found = 1;
+    }
+    if (found && arf_is_finite(h))
+    {
+        arf_mul_ui(h, h, 11, 30, ARF_RND_DOWN);
+        arf_mul_2exp_si(h, h, -4);
+        arf_set_round(h, h, 4, ARF_RND_DOWN);
+    }
+
+    _arb_vec_clear(c, n);
+    arb_clear(v);
+    arb_clear(s);
+    mag_clear(m);
+    mag_clear(sc);
+}
+
+/* Widen x by a quarter of its radius plus 2^-prec |x| plus 2^-2prec. */
+static void
+_ode_inflate(arb_t x, slong prec)
+{
+    mag_t e, a;
+    mag_init(e);
+    mag_init(a);
+    mag_mul_2exp_si(e, arb_radref(x), -2);
+    arb_get_mag(a, x);
+    mag_mul_2exp_si(a, a, -prec);
+    mag_add(e, e, a);
+    mag_one(a);
+    mag_mul_2exp_si(a, a, -2 * prec);
+    mag_add(e, e, a);
+    arb_add_error_mag(x, e);
+    mag_clear(e);
+    mag_clear(a);
+}
+
+/*
+    A priori enclosure: on success (return 1) B encloses x(s) for every
+    s in t + hull(0, h) and every solution with x(t) in X.  Test: Picard
+    N = X + hull(0,h) F(B, t + hull(0,h)) contained in B (Schauder fixed
+    point on the convex compact box B); then B is replaced by N.
+*/
+static int
+_ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_struct * ser,
+             slong p, const arb_t taui, const arb_t ti, slong prec)
+{
+    slong i, it, n = P->n;
+    arb_poly_struct * Bp, * Fp;
+    arb_ptr N;
+    arb_t z, f;
+    int ok = 0, inside;
+
+    Bp = _ode_poly_vec_init(n);
+    Fp = _ode_poly_vec_init(n);
+    N = _arb_vec_init(n);
+    arb_init(z);
+    arb_init(f);
+
+    for (i = 0; i < n; i++)
+    {
+        _ode_poly_eval_range(B + i, ser + i, z, taui, p, prec);
+        arb_union(B + i, B + i, X + i, prec);
+        _ode_inflate(B + i, prec);
+    }
+
+    for (it = 0; it < 12; it++)
+    {
+        for (i = 0; i < n; i++)
+        {
+            arb_poly_zero(Bp + i);
+            arb_poly_set_coeff_arb(Bp + i, 0, B + i);
+        }
+        if (P->rhs(Fp, Bp, ti, 1, P->param, prec) != 0)
+            break;
+        inside = 1;
+        for (i = 0; i < n; i++)
+        {
+            arb_poly_get_coeff_arb(f, Fp + i, 0);
+            arb_mul(N + i, f, taui, prec);
+            arb_add(N + i, N + i, X + i, prec);
+            if (!arb_is_finite(N + i) || !arb_contains(B + i, N + i))
+                inside = 0;
+        }
+        if (inside)
+        {
+            _arb_vec_set(B, N, n);
+            ok = 1;
+            break;
+        }
+        for (i = 0; i < n; i++)
+        {
+            if (!arb_is_finite(N + i))
+                goto done;
+            arb_union(B + i, B + i, N + i, prec);
+            _ode_inflate(B + i, prec);
+        }
+    }
+done:
+    _ode_poly_vec_clear(Bp, n);
+    _ode_poly_vec_clear(Fp, n);
+    _arb_vec_clear(N, n);
+    arb_clear(z);
+    arb_clear(f);
+    return ok;
+}
+
+int
+ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, slong prec)
+{
+    slong n = P->n, p, i, j, k, nsteps = 0, shrink;
+    int status = ODE_SUCCESS, dir, last, lohner, ok;
+    arb_poly_struct * ser_h, * ser_c, * ser_B, * DF;
+    arb_mat_struct * V, * DFm;
+    int * DFzero;
+    arb_mat_t J, M, Q, Qinv, A, T1;
+    arb_ptr X, c, r, B, Z, s, Xd, v1, v2;
+    arb_t t, rem, hb, taui, ti, tol, u, w;
+    arf_t h, hlow;
+    mag_t mz, mt;
+
+    /* reset the solution */
+    for (j = 0; j < sol->len; j++)
+    {
+        ode_step_struct * st = sol->steps + j;
+        arb_clear(st->t);
+        arb_clear(st->h);
+        _ode_poly_vec_clear(st->poly, sol->n);
+        _ode_poly_vec_clear(st->bser, sol->n);
+        _arb_vec_clear(st->rem, sol->n);
+        _arb_vec_clear(st->box, sol->n);
+    }
+    sol->len = 0;
+    sol->num_rejected = 0;
+    sol->rhs = P->rhs;
+    sol->jac = P->jac;
+    sol->param = P->param;
+    arb_set(sol->t_reached, P->t0);
+
+    if (sol->n != n || n < 1 || P->rhs == NULL)
+    {
+        sol->status = ODE_FAIL_INPUT;
+        _arb_vec_indeterminate(sol->x, sol->n);
+        return sol->status;
+    }
+
+    p = (opt->order > 0) ? opt->order : _ode_default_order(prec);
+
+    arb_init(t); arb_init(rem); arb_init(hb); arb_init(taui); arb_init(ti);
+    arb_init(tol); arb_init(u); arb_init(w);
+    arf_init(h); arf_init(hlow);
+    mag_init(mz); mag_init(mt);
+
+    arb_sub(rem, P->t1, P->t0, prec);
+    if (arb_is_zero(rem))
+    {
+        _arb_vec_set(sol->x, P->x0, n);
+        sol->status = ODE_SUCCESS;
+        arb_set(sol->t_reached, P->t1);
+        goto cleanup_small;
+    }
+    if (arb_is_positive(rem))
+        dir = 1;
+    else if (arb_is_negative(rem))
+        dir = -1;
+    else
+    {
+        sol->status = ODE_FAIL_INPUT;
+        _arb_vec_indeterminate(sol->x, n);
+        goto cleanup_small;
+    }
+
+    if (arb_is_zero(opt->tol) || !arb_is_finite(opt->tol))
+    {
+        arb_one(tol);
+        arb_mul_2exp_si(tol, tol, -prec);
+    }
+    else
+        arb_abs(tol, opt->tol);
+
+    ser_h = _ode_poly_vec_init(n);
+    ser_c = _ode_poly_vec_init(n);
+    ser_B = _ode_poly_vec_init(n);
+    DF = _ode_poly_vec_init(n * n);
+    V = flint_malloc(sizeof(arb_mat_struct) * (p + 1));
+    DFzero = flint_malloc(sizeof(int) * p);
+    DFm = flint_malloc(sizeof(arb_mat_struct) * p);
+    for (k = 0; k <= p; k++)
+        arb_mat_init(V + k, n, n);
+    for (k = 0; k < p; k++)
+        arb_mat_init(DFm + k, n, n);
+    arb_mat_init(J, n, n); arb_mat_init(M, n, n); arb_mat_init(Q, n, n);
+    arb_mat_init(Qinv, n, n); arb_mat_init(A, n, n); arb_mat_init(T1, n, n);
+    X = _arb_vec_init(n); c = _arb_vec_init(n); r = _arb_vec_init(n);
+    B = _arb_vec_init(n); Z = _arb_vec_init(n); s = _arb_vec_init(n);
+    Xd = _arb_vec_init(n); v1 = _arb_vec_init(n); v2 = _arb_vec_init(n);
+
+    /* x = c + A r with X the hull */
+    arb_set(t, P->t0);
+    _arb_vec_set(X, P->x0, n);
+    for (i = 0; i < n; i++)
+    {
+        arb_get_mid_arb(c + i, X + i);
+        arb_sub(r + i, X + i, c + i, prec);
+    }
+    arb_mat_one(A);
+
+    for (;;)
+    {
+        if (nsteps >= opt->max_steps)
+        {
+            status = ODE_FAIL_MAX_STEPS;
+            break;
+        }
+
+        if (ode_taylor_series(ser_h, P->rhs, P->jac, P->param, n, X, t, p + 1, prec) != 0)
+        {
+            status = ODE_FAIL_STEP;
+            break;
+        }
+        lohner = (P->jac != NULL);
+        if (lohner && ode_taylor_series(ser_c, P->rhs, P->jac, P->param, n, c, t, p + 1, prec) != 0)
+            lohner = 0;
+
+        _ode_step_guess(h, lohner ? ser_c : ser_h, n, p, tol);
+        if (!arb_is_zero(opt->max_step) && arf_cmp(h, arb_midref(opt->max_step)) > 0)
+            arf_set(h, arb_midref(opt->max_step));
+
+        arb_sub(rem, P->t1, t, prec);
+        arb_get_abs_lbound_arf(hlow, rem, prec);
+
+        shrink = 0;
+        for (;;)
+        {
+            last = (arf_cmp(h, hlow) >= 0);
+            if (last)
+                arb_set(hb, rem);
+            else
+            {
+                if (arf_cmp(h, arb_midref(opt->min_step)) < 0)
+                {
+                    status = ODE_FAIL_STEP;
+                    break;
+                }
+                arb_set_arf(hb, h);
+                if (dir < 0)
+                    arb_neg(hb, hb);
+            }
+            _ode_hull_zero(taui, hb, prec);
+            arb_add(ti, t, taui, prec);
+
+            ok = _ode_enclose(B, P, X, ser_h, p, taui, ti, prec);
+            if (ok)
+                ok = (ode_taylor_series(ser_B, P->rhs, P->jac, P->param, n, B, ti, p + 2, prec) == 0);
+            if (ok)
+            {
+                arb_pow_ui(u, hb, p + 1, prec);
+                for (i = 0; i < n; i++)
+                {
+                    arb_poly_get_coeff_arb(Z + i, ser_B + i, p + 1);
+                    arb_mul(Z + i, Z + i, u, prec);
+                    if (!arb_is_finite(Z + i))
+                        ok = 0;
+                }
+            }
+            if (ok && shrink < 3)
+            {
+                /* remainder much larger than asked: a smaller step is better */
+                _arb_vec_get_mag(mz, Z, n);
+                arb_get_mag(mt, tol);
+                {
+                    mag_t sc;
+                    mag_init(sc);
+                    _arb_vec_get_mag(sc, X, n);
+                    if (mag_cmp_2exp_si(sc, 0) < 0)
+                        mag_one(sc);
+                    mag_mul(mt, mt, sc);
+                    mag_clear(sc);
+                }
+                mag_mul_2exp_si(mt, mt, 8);
+                if (mag_cmp(mz, mt) > 0)
+                {
+                    /* h *= (mt / mz)^(1/(p+1)), clamped to [1/4, 7/8] */
+                    arb_t q;
+                    arb_init(q);
+                    arf_set_mag(arb_midref(u), mt);
+                    arf_set_mag(arb_midref(q), mz);
+                    mag_zero(arb_radref(u));
+                    arb_div_arf(q, u, arb_midref(q), 30);
+                    arb_root_ui(q, q, p + 1, 30);
+                    arb_mul_ui(q, q, 15, 30);
+                    arb_mul_2exp_si(q, q, -4);
+                    if (arf_cmp_2exp_si(arb_midref(q), -2) < 0)
+                        { arb_one(q); arb_mul_2exp_si(q, q, -2); }
+                    arb_set_ui(u, 7); arb_mul_2exp_si(u, u, -3);
+                    if (arf_cmp(arb_midref(q), arb_midref(u)) > 0)
+                        arb_set(q, u);
+                    if (last)
+                        arf_set(h, hlow);
+                    arf_mul(h, h, arb_midref(q), 30, ARF_RND_DOWN);
+                    arf_set_round(h, h, 4, ARF_RND_DOWN);
+                    arb_clear(q);
+                    shrink++;
+                    sol->num_rejected++;
+                    continue;
+                }
+            }
+            if (ok)
+                break;
+
+            sol->num_rejected++;
+            if (last)
+                arf_set(h, hlow);
+            arf_mul_2exp_si(h, h, -1);
+        }
+        if (status != ODE_SUCCESS)
+            break;
+
+        /* direct Taylor step on the hull */
+        for (i = 0; i < n; i++)
+        {
+            arb_poly_evaluate(Xd + i, ser_h + i, hb, prec);
+            arb_add(Xd + i, Xd + i, Z + i, prec);
+        }
+
+        if (lohner)
+        {
+            arb_mat_t Ih;
+            /* The Jacobian only multiplies the (small) box r: its relative
+               accuracy 2^-precJ need only match prec + log2|r|. */
+            slong precJ;
+            _arb_vec_get_mag(mz, r, n);
+            if (mag_is_zero(mz))
+                precJ = 32;
+            else
+                precJ = FLINT_MAX(32, FLINT_MIN(prec, prec + 32 + MAG_EXP(mz)));
+            if (P->jac(DF, ser_h, t, p, P->param, precJ) != 0)
+                lohner = 0;
+            else
+            {
+                for (k = 0; k < p; k++)
+                    for (i = 0; i < n; i++)
+                        for (j = 0; j < n; j++)
+                            arb_poly_get_coeff_arb(arb_mat_entry(DFm + k, i, j), DF + i * n + j, k);
+                for (k = 0; k < p; k++)
+                    DFzero[k] = arb_mat_is_zero(DFm + k);
+                /* variational series: V_{k+1} = sum_{i<=k} DF_i V_{k-i} / (k+1) */
+                arb_mat_one(V + 0);
+                for (k = 0; k < p; k++)
+                {
+                    arb_mat_zero(V + k + 1);
+                    for (j = 0; j <= k; j++)
+                    {
+                        if (DFzero[j])
+                            continue;
+                        arb_mat_mul(T1, DFm + j, V + k - j, precJ);
+                        arb_mat_add(V + k + 1, V + k + 1, T1, precJ);
+                    }
+                    arb_set_ui(u, k + 1);
+                    arb_inv(u, u, precJ);
+                    arb_mat_scalar_mul_arb(V + k + 1, V + k + 1, u, precJ);
+                }
+                /* J = sum_k V_k hb^k: encloses D(Taylor map) over the hull X */
+                arb_mat_set(J, V + p);
+                for (k = p - 1; k >= 0; k--)
+                {
+                    arb_mat_scalar_mul_arb(J, J, hb, precJ);
+                    arb_mat_add(J, J, V + k, precJ);
+                }
+                /* s = T(c) + Z */
+                for (i = 0; i < n; i++)
+                {
+                    arb_poly_evaluate(s + i, ser_c + i, hb, prec);
+                    arb_add(s + i, s + i, Z + i, prec);
+                }
+                arb_mat_mul(M, J, A, precJ);
+                _ode_lohner_q(Q, M, r, precJ);
+                if (!arb_mat_inv(Qinv, Q, precJ))
+                {
+                    arb_mat_one(Q);
+                    arb_mat_one(Qinv);
+                }
+                arb_mat_init(Ih, n, n);
+                arb_mat_mul(Ih, Qinv, M, precJ);
+                for (i = 0; i < n; i++)
+                {
+                    arb_get_mid_arb(c + i, s + i);
+                    arb_sub(s + i, s + i, c + i, prec);
+                }
+                _ode_mat_mul_vec(v1, Ih, r, prec);
+                _ode_mat_mul_vec(v2, Qinv, s, prec);
+                _arb_vec_add(r, v1, v2, n, prec);
+                arb_mat_set(A, Q);
+                _ode_mat_mul_vec(v1, A, r, prec);
+                for (i = 0; i < n; i++)
+                {
+                    arb_add(X + i, c + i, v1 + i, prec);
+                    if (!arb_intersection(X + i, X + i, Xd + i, prec))
+                        arb_add(X + i, c + i, v1 + i, prec);
+                }
+                arb_mat_clear(Ih);
+            }
+        }
+        if (!lohner)
+        {
+            _arb_vec_set(X, Xd, n);
+            for (i = 0; i < n; i++)
+            {
+                arb_get_mid_arb(c + i, X + i);
+                arb_sub(r + i, X + i, c + i, prec);
+            }
+            arb_mat_one(A);
+        }
+
+        /* tighter a priori box: Taylor polynomial range + remainder */
+        for (i = 0; i < n; i++)
+        {
+            arb_poly_get_coeff_arb(u, ser_B + i, p + 1);
+            _ode_poly_eval_range(w, ser_h + i, u, taui, p, prec);
+            if (arb_intersection(w, w, B + i, prec))
+                arb_swap(w, B + i);
+            arb_poly_get_coeff_arb(Z + i, ser_B + i, p + 1);   /* rem coefficient */
+        }
+        if (opt->store)
+            _ode_solution_push_step(sol, t, hb, p, ser_h, Z, B, ser_B);
+
+        if (last)
+            arb_set(t, P->t1);
+        else
+            arb_add(t, t, hb, prec + 64);
+        arb_set(sol->t_reached, t);
+        nsteps++;
+
+        for (i = 0; i < n; i++)
+        {
+            if (!arb_is_finite(X + i) ||
+                (!arb_is_zero(opt->max_rad) &&
+                 arf_cmpabs_mag(arb_midref(opt->max_rad), arb_radref(X + i)) < 0))
+            {
+                status = ODE_FAIL_RADIUS;
+            }
+        }
+        if (status != ODE_SUCCESS)
+            break;
+        if (last)
+            break;
+    }
+
+    sol->status = status;
+    if (status == ODE_SUCCESS)
+        _arb_vec_set(sol->x, X, n);
+    else
+        _arb_vec_indeterminate(sol->x, n);
+
+    _ode_poly_vec_clear(ser_h, n);
+    _ode_poly_vec_clear(ser_c, n);
+    _ode_poly_vec_clear(ser_B, n);
+    _ode_poly_vec_clear(DF, n * n);
+    for (k = 0; k <= p; k++)
+        arb_mat_clear(V + k);
+    for (k = 0; k < p; k++)
+        arb_mat_clear(DFm + k);
+    flint_free(V);
+    flint_free(DFm);
+    flint_free(DFzero);
+    arb_mat_clear(J); arb_mat_clear(M); arb_mat_clear(Q);
+    arb_mat_clear(Qinv); arb_mat_clear(A); arb_mat_clear(T1);
+    _arb_vec_clear(X, n); _arb_vec_clear(c, n); _arb_vec_clear(r, n);
+    _arb_vec_clear(B, n); _arb_vec_clear(Z, n); _arb_vec_clear(s, n);
+    _arb_vec_clear(Xd, n); _arb_vec_clear(v1, n); _arb_vec_clear(v2, n);
+
+cleanup_small:
+    arb_clear(t); arb_clear(rem); arb_clear(hb); arb_clear(taui); arb_clear(ti);
+    arb_clear(tol); arb_clear(u); arb_clear(w);
+    arf_clear(h); arf_clear(hlow);
+    mag_clear(mz); mag_clear(mt);
+    return sol->status;
+}
