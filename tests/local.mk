@@ -47,6 +47,8 @@ EXTRA_DIST += \
 	tests/problems/bad-nan-string.json \
 	tests/problems/bad-negative-variance.json \
 	tests/problems/bad-not-decimal.json \
+	tests/problems/bad-null-T.json \
+	tests/problems/bad-null-score.json \
 	tests/problems/bad-param-of-other-schedule.json \
 	tests/problems/bad-score-mixture-cov.json \
 	tests/problems/bad-sde-not-object.json \

@@ -115,6 +115,8 @@ param-of-other-schedule|sde.b0: unknown key
 unknown-key-data|data.covariance: unknown key
 unknown-key-exact|score.eps: unknown key
 comment-not-string|comment: expected a string
+null-T|sde.T: expected a number, got null
+null-score|score: expected an object, got null
 TABLE
 
 # every bad-*.json is in the table

@@ -64,13 +64,15 @@ _get_param(fmpq_t res, json_object * obj, const char * key, const char * path,
     char sub[256];
 
     snprintf(sub, sizeof(sub), "%s.%s", path, key);
-    if (!json_object_object_get_ex(obj, key, &v) || v == NULL)
+    if (!json_object_object_get_ex(obj, key, &v))
     {
         if (def == NULL)
             return _problem_fail(rd, sub, "missing (expected a number)");
         problem_fmpq_set_str(res, def);
         return 0;
     }
+    if (v == NULL)
+        return _problem_fail(rd, sub, "expected a number, got null");
     return _problem_get_fmpq(res, v, sub, rd);
 }
 

@@ -195,12 +195,14 @@ _problem_get_object(json_object ** res, json_object * obj, const char * key,
     else
         snprintf(sub, sizeof(sub), "%s", key);
     *res = NULL;
-    if (!json_object_object_get_ex(obj, key, &v) || v == NULL)
+    if (!json_object_object_get_ex(obj, key, &v))
     {
         if (required)
             return _problem_fail(rd, sub, "missing (expected an object)");
         return 0;
     }
+    if (v == NULL)
+        return _problem_fail(rd, sub, "expected an object, got null");
     if (!json_object_is_type(v, json_type_object))
         return _problem_fail(rd, sub, "expected an object, got %s", _problem_json_type_name(v));
     *res = v;
