@@ -3,6 +3,7 @@ pkginclude_HEADERS += src/diffwkb/sample.h
 libdiffwkb_la_SOURCES += src/sample/philox.c src/sample/sched.c src/sample/mix.c \
 	src/sample/mixcoef.c src/sample/model.c src/sample/tcoef.c src/sample/method.c \
 	src/sample/run.c
-SAMPLE_TESTS = src/sample/test/t-philox src/sample/test/t-gauss src/sample/test/t-repro
+SAMPLE_TESTS = src/sample/test/t-philox src/sample/test/t-sched src/sample/test/t-score \
+	src/sample/test/t-gauss src/sample/test/t-repro
 check_PROGRAMS += $(SAMPLE_TESTS)
 TESTS += $(SAMPLE_TESTS)
