@@ -141,7 +141,7 @@ main(void)
         arb_mat_t Pm, Pinv, Mx;
         arb_ptr xe[2], z, xp;
         arb_t u, dt, Lint, Wint;
-        int use_jac = (n_randint(state, 4) != 0), status, pt;
+        int loose, use_jac = (n_randint(state, 4) != 0), status, pt;
 
         n = (kind == 0) ? 1 : (kind == 1) ? 2 : (kind == 2) ? 4 : 3;
         prec = 64 + n_randint(state, 96);
@@ -290,6 +290,15 @@ main(void)
         }
 
         ode_problem_set_rhs(P, lin_rhs, use_jac ? lin_jac : NULL, &L);
+        /* loose tolerance and low order half of the time: the remainder
+           then dominates the rounding and a wrong remainder would show */
+        loose = n_randint(state, 2);
+        if (loose)
+        {
+            opt->order = 4 + n_randint(state, 8);
+            arb_one(opt->tol);
+            arb_mul_2exp_si(opt->tol, opt->tol, -8 - (slong) n_randint(state, 12));
+        }
         status = ode_solve(sol, P, opt, prec);
         if (status != ODE_SUCCESS)
         {
@@ -396,7 +405,7 @@ main(void)
         }
 
         /* no blow-up: with an exact start the radius must stay tiny */
-        if (use_jac)
+        if (use_jac && !loose)
         {
             int exact = 1;
             for (i = 0; i < n; i++)
