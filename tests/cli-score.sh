@@ -17,46 +17,7 @@ if ! command -v bc >/dev/null 2>&1; then
     exit 77
 fi
 
-# bc text for a number printed by Arb ("1.5e-17" -> "1.5*10^(-17)")
-tobc() {
-    echo "$1" | sed -e 's/[eE]\([-+]\{0,1\}\)\([0-9][0-9]*\)/*10^(\1\2)/' -e 's/(+/(/'
-}
-
-# contains WHAT BALL EXPR: the ball [mid +/- rad] (or an exact number)
-# contains the value of the bc expression EXPR.
-contains() {
-    what=$1
-    ball=$2
-    expr=$3
-    n=$((n + 1))
-    case "$ball" in
-        "[+/- "*"]")
-            mid=0
-            rad=$(echo "$ball" | sed 's/^\[+\/- \(.*\)\]$/\1/') ;;
-        "["*" +/- "*"]")
-            mid=$(echo "$ball" | sed 's/^\[\(.*\) +\/- .*\]$/\1/')
-            rad=$(echo "$ball" | sed 's/^.* +\/- \(.*\)\]$/\1/') ;;
-        "")
-            echo "FAIL: $what: no value printed"; fail=1; return ;;
-        *)
-            mid=$ball
-            rad=0 ;;
-    esac
-    mid=$(tobc "$mid")
-    rad=$(tobc "$rad")
-    r=$(printf '%s\n' "scale=100" "pi=4*a(1)" "define ab(x) { if (x < 0) return -x; return x; }" \
-        "$(cat "$tmp/defs" 2>/dev/null)" "v=$expr" "ab(($mid) - v) <= ($rad)" | BC_LINE_LENGTH=0 bc -l)
-    if [ "$r" != 1 ]; then
-        v=$(printf '%s\n' "scale=40" "pi=4*a(1)" "$(cat "$tmp/defs" 2>/dev/null)" "$expr" | BC_LINE_LENGTH=0 bc -l)
-        echo "FAIL: $what: $ball does not contain $expr = $v"
-        fail=1
-    fi
-}
-
-# field NAME FILE: the value printed as "NAME = value" in text output
-field() {
-    sed -n "s/^$1 = //p" "$2"
-}
+. "$srcdir/tests/testlib.sh"
 
 # run ARGS...: diffwkb score ARGS, must exit 0
 run() {
@@ -181,45 +142,27 @@ contains "g25 score[0]" "$(field 'score\[0\]' "$tmp/out")" "(lp(0.3 + h, -0.1, 0
 contains "g25 model_score[1]" "$(field 'model_score\[1\]' "$tmp/out")" "(lp(0.3, -0.1 + h, 0.003) - lp(0.3, -0.1 - h, 0.003))/(2*h)"
 
 # ---- bad options: exit 2, one line on stderr naming the option, nothing on stdout
-bad() {
-    exp=$1
-    shift
-    n=$((n + 1))
-    "$DIFFWKB" score "$@" >"$tmp/out" 2>"$tmp/err"
-    st=$?
-    msg=$(cat "$tmp/err")
-    if [ "$st" -ne 2 ] || [ -s "$tmp/out" ] || [ "$(grep -c '' "$tmp/err")" -ne 1 ]; then
-        echo "FAIL: diffwkb score $*: exit $st (expected 2), stdout:"; cat "$tmp/out"
-        echo "stderr: $msg"
-        fail=1
-        return
-    fi
-    case "$msg" in
-        "diffwkb: "*"$exp"*) ;;
-        *) echo "FAIL: diffwkb score $*: message '$msg' lacks '$exp'"; fail=1 ;;
-    esac
-}
 p1="$ex/paper-1d.json"
-bad "--x is required" "$p1" --t 0
-bad "--t is required" "$p1" --x 0
-bad "--x: expected 1 coordinate " "$p1" --x 0,0 --t 0
-bad "--x: expected 2 coordinates" "$ex/gauss2d-vp.json" --x 0 --t 0.5
-bad "--x: coordinate 2" "$p1" --x 0, --t 0
-bad "--x: coordinate 1: 'abc'" "$p1" --x abc --t 0
-bad "--x: missing value" "$p1" --t 0 --x
-bad "--t: t = 5.0001 is outside [t0, T] = [0, 5]" "$p1" --x 0 --t 5.0001
-bad "--t: t = -1 is outside" "$p1" --x 0 --t -1
-bad "--t: t = 0.005 is outside [t0, T] = [0.01, 1]" "$ex/g25-simple.json" --x 0,0 --t 0.005
-bad "--t: t = 0.9995 is outside" "$ex/g25-cosine.json" --x 0,0 --t 0.9995
-bad "--t: 'NaN'" "$p1" --x 0 --t NaN
-bad "--digits: expected an integer" "$p1" --x 0 --t 0 --digits -1
-bad "--digits: expected an integer" "$p1" --x 0 --t 0 --digits 0
-bad "--digits: expected an integer" "$p1" --x 0 --t 0 --digits abc
-bad "--digits: expected an integer" "$p1" --x 0 --t 0 --digits 100000
-bad "unknown option '--y'" "$p1" --x 0 --t 0 --y 1
-bad "missing PROBLEM" --x 0 --t 0
-bad "more than one problem file" "$p1" "$p1" --x 0 --t 0
-bad "does-not-exist.json: cannot open" "$ex/does-not-exist.json" --x 0 --t 0
+bad score "--x is required" "$p1" --t 0
+bad score "--t is required" "$p1" --x 0
+bad score "--x: expected 1 coordinate " "$p1" --x 0,0 --t 0
+bad score "--x: expected 2 coordinates" "$ex/gauss2d-vp.json" --x 0 --t 0.5
+bad score "--x: coordinate 2" "$p1" --x 0, --t 0
+bad score "--x: coordinate 1: 'abc'" "$p1" --x abc --t 0
+bad score "--x: missing value" "$p1" --t 0 --x
+bad score "--t: t = 5.0001 is outside [t0, T] = [0, 5]" "$p1" --x 0 --t 5.0001
+bad score "--t: t = -1 is outside" "$p1" --x 0 --t -1
+bad score "--t: t = 0.005 is outside [t0, T] = [0.01, 1]" "$ex/g25-simple.json" --x 0,0 --t 0.005
+bad score "--t: t = 0.9995 is outside" "$ex/g25-cosine.json" --x 0,0 --t 0.9995
+bad score "--t: 'NaN'" "$p1" --x 0 --t NaN
+bad score "--digits: expected an integer" "$p1" --x 0 --t 0 --digits -1
+bad score "--digits: expected an integer" "$p1" --x 0 --t 0 --digits 0
+bad score "--digits: expected an integer" "$p1" --x 0 --t 0 --digits abc
+bad score "--digits: expected an integer" "$p1" --x 0 --t 0 --digits 100000
+bad score "unknown option '--y'" "$p1" --x 0 --t 0 --y 1
+bad score "missing PROBLEM" --x 0 --t 0
+bad score "more than one problem file" "$p1" "$p1" --x 0 --t 0
+bad score "does-not-exist.json: cannot open" "$ex/does-not-exist.json" --x 0 --t 0
 
 # --help
 n=$((n + 1))

@@ -1,0 +1,147 @@
+#!/bin/sh
+# cli-wkb.sh: `diffwkb loglik` and `diffwkb nll` against independent values.
+# The section 5.1 model has q^h_0 = N(0, u_0(h)) with u_0 in closed form
+# (wkb.h); bc -l evaluates it at 100 digits, and the h-derivatives by central
+# differences with step 1e-30 (error ~1e-40, far below the printed radii).
+# Bad options must exit 2 with one line on stderr and nothing on stdout.
+set -u
+: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
+: "${srcdir:?srcdir must point to the source tree}"
+ex="$srcdir/examples"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-wkb.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+n=0
+
+if ! command -v bc >/dev/null 2>&1; then
+    echo "SKIP: bc not found"
+    exit 77
+fi
+
+. "$srcdir/tests/testlib.sh"
+
+# run CMD ARGS...: diffwkb CMD ARGS, must exit 0
+run() {
+    cmd=$1
+    shift
+    "$DIFFWKB" "$cmd" "$@" >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    if [ "$st" -ne 0 ]; then
+        echo "FAIL: diffwkb $cmd $*: exit $st"; cat "$tmp/err"
+        fail=1
+        : >"$tmp/out"
+    fi
+}
+
+# u_0(h) of the model v0 = 0.3, beta = 1, T = 5, eps = 0.1, prior N(0, 1)
+cat >"$tmp/defs" <<'BC'
+v0 = 0.3; b = 1; tt = 5; ep = 0.1
+w = 1 + (e(b*tt) - 1)/v0
+define u(h) {
+    auto m;
+    m = (1 + h)*(1 + ep)
+    return e(b*tt - m*l(w)) + h*v0*(e((1 - m)*l(w)) - 1)/(1 - m)
+}
+define lq(x, h) { return -l(2*pi*u(h))/2 - x^2/(2*u(h)); }
+define nl(h) { return l(2*pi*u(h))/2 + v0/(2*u(h)); }
+d = 10^(-30)
+BC
+
+run loglik "$ex/paper-1d.json" --x 0.5 --order 2 --digits 30 --h 1/2
+contains "loglik c_0" "$(field c_0 "$tmp/out")" "lq(0.5, 0)"
+contains "loglik c_1" "$(field c_1 "$tmp/out")" "(lq(0.5, d) - lq(0.5, -d))/(2*d)"
+contains "loglik c_2" "$(field c_2 "$tmp/out")" "(lq(0.5, d) - 2*lq(0.5, 0) + lq(0.5, -d))/(2*d^2)"
+contains "loglik log_q(1/2)" "$(field 'log_q(h)' "$tmp/out")" "lq(0.5, 0.5)"
+contains "loglik partial_sum" "$(field partial_sum "$tmp/out")" \
+    "lq(0.5, 0) + 0.5*(lq(0.5, d) - lq(0.5, -d))/(2*d) + 0.25*(lq(0.5, d) - 2*lq(0.5, 0) + lq(0.5, -d))/(2*d^2)"
+n=$((n + 1))
+grep -q '^# truncation, not certified' "$tmp/out" || { echo "FAIL: partial sum not labelled"; fail=1; }
+n=$((n + 1))
+grep -q '^route = gauss1d-closed-form$' "$tmp/out" || { echo "FAIL: route not printed"; fail=1; }
+
+# the paper's NLL table (section 5.1), certified, and C_1
+for h in 0 0.25 0.5 0.75 1; do
+    run nll "$ex/paper-1d.json" --order 1 --h "$h" --digits 25
+    contains "nll($h)" "$(field 'nll(h)' "$tmp/out")" "nl($h)"
+done
+contains "nll C_1" "$(field C_1 "$tmp/out")" "(nl(d) - nl(-d))/(2*d)"
+# paper values to 4 decimals: 0.9344 0.8530 0.8350 0.8287 0.8258
+for hv in "0 0.9344" "0.25 0.8530" "0.5 0.8350" "0.75 0.8287" "1 0.8258"; do
+    set -- $hv
+    run nll "$ex/paper-1d.json" --order 0 --h "$1" --digits 10
+    m=$(field 'nll(h)' "$tmp/out" | sed 's/^\[\([^ ]*\) .*/\1/')
+    n=$((n + 1))
+    r=$(printf '%s\n' "scale=20" "x = $m - $2" "x < 0.00005 && x > -0.00005" | bc -l)
+    [ "$r" = 1 ] || { echo "FAIL: NLL($1) = $m does not round to the paper's $2"; fail=1; }
+done
+
+# --digits 50: radius below 10^-49
+run loglik "$ex/paper-1d.json" --x -1.25 --order 3 --digits 50
+b=$(field c_3 "$tmp/out")
+rad=$(tobc "$(echo "$b" | sed 's/^.* +\/- \(.*\)\]$/\1/')")
+n=$((n + 1))
+[ "$(printf '%s\n' "scale=100" "($rad) < 10^(-45)" | bc -l)" = 1 ] || { echo "FAIL: --digits 50 gave c_3 = $b"; fail=1; }
+
+# --json: one object with the coefficients
+run loglik "$ex/paper-1d.json" --x 0.5 --order 3 --json --h 1
+n=$((n + 1))
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["x"] == ["0.5"] and len(o["coefficients"]) == 4 and o["route"] == "gauss1d-closed-form" and "value" in o and "partial_sum" in o, o' "$tmp/out" \
+    || { echo "FAIL: loglik --json"; cat "$tmp/out"; fail=1; }
+run nll "$ex/paper-1d.json" --order 2 --json
+n=$((n + 1))
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert len(o["coefficients"]) == 3 and "x" not in o, o' "$tmp/out" \
+    || { echo "FAIL: nll --json"; cat "$tmp/out"; fail=1; }
+
+# --points: same balls as --x, in file order, whatever the thread count
+printf '# points\n0.5\n\n-1.25\n1/3\n2\n' >"$tmp/pts"
+run loglik "$ex/paper-1d.json" --points "$tmp/pts" --order 3 --threads 3
+cp "$tmp/out" "$tmp/pts3"
+run loglik "$ex/paper-1d.json" --points "$tmp/pts" --order 3 --threads 1
+n=$((n + 1))
+cmp -s "$tmp/out" "$tmp/pts3" || { echo "FAIL: --points differs between 1 and 3 threads"; fail=1; }
+n=$((n + 1))
+[ "$(grep -c '' "$tmp/out")" -eq 4 ] || { echo "FAIL: --points printed $(grep -c '' "$tmp/out") lines, expected 4"; fail=1; }
+for p in 0.5 -1.25 1/3 2; do
+    "$DIFFWKB" loglik "$ex/paper-1d.json" --x "$p" --order 3 --json >"$tmp/one"
+    n=$((n + 1))
+    grep -qxF "$(cat "$tmp/one")" "$tmp/pts3" || { echo "FAIL: --points line for $p differs from --x"; fail=1; }
+done
+
+# the exact prior (marginal) and eps = 0: NLL independent of h, C_n = 0 for n >= 1
+sed -e 's/"type": *"normal"/"type": "marginal"/' "$ex/paper-1d-exact.json" >"$tmp/exact-prior.json"
+if grep -q marginal "$tmp/exact-prior.json"; then
+    run nll "$tmp/exact-prior.json" --order 3
+    for k in 1 2 3; do
+        contains "exact prior C_$k" "$(field C_$k "$tmp/out")" "0"
+    done
+    contains "exact prior C_0" "$(field C_0 "$tmp/out")" "l(2*pi*e(1)*0.3)/2"
+fi
+
+# bad input
+p1="$ex/paper-1d.json"
+bad loglik "give exactly one of --x" "$p1"
+bad loglik "give exactly one of --x" "$p1" --x 0 --points "$tmp/pts"
+bad loglik "--x: expected 1 coordinate" "$p1" --x 0,1
+bad loglik "--order: expected an integer" "$p1" --x 0 --order -1
+bad loglik "--order: expected an integer" "$p1" --x 0 --order 100000
+bad loglik "--h: h must be >= 0" "$p1" --x 0 --h -0.5
+bad loglik "--h" "$p1" --x 0 --h abc
+bad loglik "--threads: expected an integer" "$p1" --x 0 --threads 0
+bad loglik "unknown option '--t'" "$p1" --x 0 --t 1
+bad loglik "--points: cannot open" "$p1" --points "$tmp/nonexistent"
+printf '0.5\n0.5,1\n' >"$tmp/badpts"
+bad loglik "--points line 2: expected 1 coordinates" "$p1" --points "$tmp/badpts"
+printf '0.5\nx\n' >"$tmp/badpts"
+bad loglik "--points line 2" "$p1" --points "$tmp/badpts"
+bad nll "unknown option '--x'" "$p1" --x 0
+bad nll "missing PROBLEM" --order 2
+bad loglik "does-not-exist.json: cannot open" "$ex/does-not-exist.json" --x 0
+
+for c in loglik nll; do
+    n=$((n + 1))
+    "$DIFFWKB" $c --help >"$tmp/out" 2>&1 && grep -q "^Usage: diffwkb $c" "$tmp/out" \
+        || { echo "FAIL: diffwkb $c --help"; fail=1; }
+done
+
+[ "$fail" -eq 0 ] && echo "PASS: $n checks"
+exit "$fail"
