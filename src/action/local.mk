@@ -1,0 +1,10 @@
+# module action: Onsager-Machlup actions, backward action, Eq. (11),
+# classical paths of the linear SDE (math.md sections 2, 3, 5)
+pkginclude_HEADERS += src/diffwkb/action.h
+noinst_HEADERS += src/action/impl.h src/action/test/common.h
+libdiffwkb_la_SOURCES += src/action/drift.c src/action/discrete.c src/action/linear.c \
+	src/action/classical.c src/action/integrate.c src/action/path_series.c \
+	src/action/lagrangian.c src/action/poly.c
+ACTION_TESTS = src/action/test/t-classical
+check_PROGRAMS += $(ACTION_TESTS)
+TESTS += $(ACTION_TESTS)
