@@ -50,7 +50,7 @@ ode_solution_integrate(arb_ptr res, const ode_solution_t sol, ode_rhs_func G, sl
         }
 
         _ode_hull_zero(hz, s->h, prec);
-        arb_add(tb, s->t, hz, prec);
+        arb_add(tb, s->t, hz, prec + 64);
         if (G(g, s->bser, tb, p + 2, param, prec) != 0)
         {
             ok = 0;

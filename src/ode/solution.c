@@ -94,10 +94,30 @@ _ode_solution_push_step(ode_solution_t sol, const arb_t t, const arb_t h, slong 
 void
 _ode_hull_zero(arb_t res, const arb_t h, slong prec)
 {
-    arb_t z;
-    arb_init(z);
-    arb_union(res, z, h, prec);
-    arb_clear(z);
+    if (arb_is_exact(h))
+    {
+        /* exactly [min(0,h), max(0,h)] = h/2 +/- |h|/2 when the radius is
+           representable (h has few bits in the solver), else rounded out */
+        fmpz_t man, e;
+        fmpz_init(man);
+        fmpz_init(e);
+        arf_mul_2exp_si(arb_midref(res), arb_midref(h), -1);
+        arf_get_fmpz_2exp(man, e, arb_midref(res));
+        fmpz_abs(man, man);
+        if (fmpz_bits(man) <= 30 && fmpz_fits_si(e) && !fmpz_is_zero(man))
+            mag_set_ui_2exp_si(arb_radref(res), fmpz_get_ui(man), fmpz_get_si(e));
+        else
+            arf_get_mag(arb_radref(res), arb_midref(res));   /* upper bound */
+        fmpz_clear(man);
+        fmpz_clear(e);
+    }
+    else
+    {
+        arb_t z;
+        arb_init(z);
+        arb_union(res, z, h, prec);
+        arb_clear(z);
+    }
 }
 
 const char *

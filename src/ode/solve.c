@@ -330,7 +330,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                     arb_neg(hb, hb);
             }
             _ode_hull_zero(taui, hb, prec);
-            arb_add(ti, t, taui, prec);
+            arb_add(ti, t, taui, prec + 64);   /* exact for dyadic t, h */
 
             ok = _ode_enclose(B, P, X, ser_h, p, taui, ti, prec);
             if (ok)
