@@ -34,7 +34,7 @@ done
 # the example scripts run as they are
 if DIFFWKB="$DIFFWKB" sh "$srcdir/examples/nll-curves.sh" "$tmp/curves" >"$tmp/out" 2>&1; then
     rows=$(grep -vc '^#' "$tmp/curves/nll-curves.dat")
-    if [ "$rows" -ne 21 ] || grep -v '^#' "$tmp/curves/nll-curves.dat" | awk -F'\t' 'NF != 6 { bad = 1 } END { exit !bad }'; then
+    if [ "$rows" -ne 21 ] || grep -v '^#' "$tmp/curves/nll-curves.dat" | awk -F'\t' '{ if (NF != 6) bad = 1; for (i = 1; i <= NF; i++) if ($i == "") bad = 1 } END { exit !bad }'; then
         echo "FAIL: examples/nll-curves.sh wrote $rows rows or incomplete ones"; fail=1
     fi
 else
