@@ -319,7 +319,7 @@ cli_cmd_sample(int argc, char ** argv)
     }
 
     problem_init(P);
-    if (problem_read_file(P, path, err, sizeof(err), 64) != 0)
+    if (problem_read_file(P, path, err, sizeof(err), 128) != 0)
     {
         cli_error("%s: %s", path, err);
         problem_clear(P);

@@ -62,7 +62,7 @@ main(void)
     static const int methods[6] = {SAMPLE_EM, SAMPLE_EM, SAMPLE_EM, SAMPLE_PF_HEUN,
                                    SAMPLE_PF_RK4, SAMPLE_PF_RK45};
     static const double hs[6] = {0.0, 1.0, 0.5, 0.0, 0.0, 0.0};
-    static const slong Ks[6] = {1000, 1000, 1000, 200, 100, 20};
+    static const slong Ks[6] = {1000, 500, 250, 200, 100, 20};
 
     printf("gauss....");
     fflush(stdout);
@@ -146,7 +146,7 @@ main(void)
             sample_opts_init(O);
             O->method = meth;
             O->h = h;
-            O->steps = K = (meth == SAMPLE_EM) ? 500 : 100;
+            O->steps = K = (meth == SAMPLE_EM) ? 250 : 100;
             O->seed = 77 + r;
             O->threads = 2;
             sample_run(X, 0, n, M, O);
@@ -175,6 +175,52 @@ main(void)
                 fail |= check_band(what, cov[2], Ct[3], Ct[3] * sqrt(2.0 / n), 2.0 / K);
             }
             (void) dm; (void) dv;
+            if (fail)
+                return 1;
+        }
+        sample_model_clear(M);
+    }
+
+    /* 1D mixture 0.3 N(-1, 0.2) + 0.7 N(1.5, 0.5), const beta = 1 on [0, 3]:
+       mean 0.75, variance 1.7225, fourth central moment from the components */
+    {
+        double wm[2] = {0.3, 0.7}, mm[2] = {-1.0, 1.5}, vm[2] = {0.2, 0.5};
+        double mu1 = 0.75, var1 = 0.0, m4 = 0.0;
+        for (i = 0; i < 2; i++)
+        {
+            double e = mm[i] - mu1;
+            var1 += wm[i] * (vm[i] + e * e);
+            m4 += wm[i] * (e * e * e * e + 6.0 * e * e * vm[i] + 3.0 * vm[i] * vm[i]);
+        }
+        sample_model_init(M, 1);
+        sample_sched_set_d(M->sched, SCHED_CONST, 1.0, 0.0);
+        sample_mix_clear(M->data);
+        sample_mix_init(M->data, 1, 2);
+        sample_mix_set_d(M->data, wm, mm, vm);
+        M->prior = PRIOR_MARGINAL;
+        M->t0 = 0.0;
+        M->T = 3.0;
+        for (r = 0; r < 2; r++)
+        {
+            char what[80];
+            sample_opts_init(O);
+            O->method = (r == 0) ? SAMPLE_PF_RK4 : SAMPLE_EM;
+            O->h = (r == 0) ? 0.0 : 1.0;
+            O->steps = K = (r == 0) ? 100 : 300;
+            O->seed = 99 + r;
+            O->threads = 2;
+            sample_run(X, 0, n, M, O);
+            mean = var = 0.0;
+            for (i = 0; i < n; i++)
+                mean += X[i];
+            mean /= n;
+            for (i = 0; i < n; i++)
+                var += (X[i] - mean) * (X[i] - mean);
+            var /= n - 1;
+            snprintf(what, sizeof what, "1D mixture %s h=%g mean", sample_method_name(O->method), O->h);
+            fail |= check_band(what, mean, mu1, sqrt(var1 / n), 3.0 * 3.0 / K);
+            snprintf(what, sizeof what, "1D mixture %s h=%g var", sample_method_name(O->method), O->h);
+            fail |= check_band(what, var, var1, sqrt((m4 - var1 * var1) / n), 3.0 * 3.0 / K);
             if (fail)
                 return 1;
         }
