@@ -128,6 +128,137 @@ void wkb_gauss1d_nll_series(arb_poly_t res, const wkb_gauss1d_t M, slong N, slon
 void wkb_gauss1d_c1_thm42(arb_t res, const wkb_gauss1d_t M, const arb_t x0, slong prec);
 
 /*
+    Second route: affine scores in any dimension d, any schedule
+    (math.md sections 5, 8).  With s(x, t) = A(t) x + b(t), Eq. (9) is a
+    linear SDE, so q^h_t = N(mu_h(t), Sigma_h(t)) exactly.  In forward time
+    t, run from T down to t0, with K(t) = -(g^2/2) A(t), k(t) = -(g^2/2) b(t):
+
+        mu'    = M_h mu + (1+h) k,                M_h = f(t) I + (1+h) K(t),
+        Sigma' = M_h Sigma + Sigma M_h^T - h g^2 I,
+
+    (the mean and covariance of dx = [M_h x + (1+h) k] dt + sqrt(h) g dwbar
+    integrated backwards; for d = 1 this is gauss1d's u' = 2 a_h u - h beta),
+    with (mu, Sigma)(T) the prior: N(0, I) or the data marginal
+    N(a_T m, a_T^2 S + s_T^2 I).  Expanding mu = sum h^n mu_n,
+    Sigma = sum h^n Sigma_n gives the finite linear system
+
+        mu_n'    = f mu_n + K (mu_n + mu_{n-1}) + [n <= 1] k,
+        Sigma_n' = 2 f Sigma_n + K W_n + W_n K^T - [n = 1] g^2 I,
+        W_n = Sigma_n + Sigma_{n-1},   mu_{-1} = Sigma_{-1} = 0,
+
+    terminal values (mu_0, Sigma_0)(T) = prior, the others 0.  It is
+    integrated with ode_solve (validated Taylor method; the right-hand side
+    is built from the schedule's time jets: for the score lambda grad log
+    N(a m, a^2 S + s^2 I), A(t) = -lambda C(t)^{-1}, C = a^2 S + s^2 I,
+    b(t) = -A(t) a m, the inverse of the matrix time series by the
+    recurrence X_0 = C_0^{-1}, X_j = -X_0 sum_{i=1..j} C_i X_{j-i}).
+    Nothing is diagonalised.  Then log q^h_{t0}(x) =
+    -(d/2) log 2 pi - (1/2) log det Sigma - (1/2)(x - mu)^T Sigma^{-1} (x - mu)
+    is expanded in h with the matrix inverse series of Sigma(h) and
+    log det Sigma(h) = log det Sigma_0 + int_0^h tr(Sigma^{-1} Sigma') dh.
+    Finite h: the same ODE for (mu, Sigma) at that h (a ball).
+
+    NLL convention: NLL(h) = E_{p_0}[-log q^h_{t0}] with p_0 the DATA law at
+    time 0 (the paper's convention: model read at t0, test data from p_0),
+    = (d/2) log 2 pi + (1/2) log det Sigma
+      + (1/2)[tr(Sigma^{-1} S0) + (m0 - mu)^T Sigma^{-1} (m0 - mu)],
+    m0, S0 the mean and covariance of p_0 (any law with these moments,
+    e.g. a mixture, gives the same value).
+
+    Results enclose the true values for every parameter in the input balls;
+    a return value WKB_FAIL (see below) means the enclosure could not be
+    computed (ODE failure, Sigma not certainly positive definite, ...) and
+    the outputs are then indeterminate.
+*/
+typedef enum
+{
+    WKB_AFFINE_GAUSS = 0,   /* s = lambda grad log N(a m, a^2 S + s^2 I)  */
+    WKB_AFFINE_CONST        /* s = A x + b, A and b constant              */
+}
+wkb_affine_kind;
+
+typedef struct
+{
+    slong d;
+    wkb_affine_kind kind;
+    sched_t sde;
+    arb_t t0, T;          /* read the model at t0 < T                    */
+    arb_t lambda;         /* GAUSS: scale (1 + eps)                      */
+    arb_ptr m;            /* GAUSS: mean of the score's law (d)           */
+    arb_mat_t S;          /* GAUSS: its covariance (d x d, SPD)           */
+    arb_mat_t A;          /* CONST */
+    arb_ptr b;            /* CONST (d) */
+    arb_ptr muT;          /* prior mean at T (d)                         */
+    arb_mat_t SigmaT;     /* prior covariance at T                       */
+    slong order;          /* Taylor order for ode_solve (0: automatic)    */
+}
+wkb_affine_struct;
+
+typedef wkb_affine_struct wkb_affine_t[1];
+
+/* Init in dimension d: const schedule beta = 1, t0 = 0, T = 1, exact score
+   of N(0, I) (kind GAUSS, lambda = 1), prior N(0, I). */
+void wkb_affine_init(wkb_affine_t M, slong d);
+void wkb_affine_clear(wkb_affine_t M);
+/* Schedule and the time interval [t0, T] (copied). */
+void wkb_affine_set_sched(wkb_affine_t M, const sched_t sde, const arb_t t0, const arb_t T);
+/* Score lambda grad log p_t with p_0 = N(m, S) under the schedule. */
+void wkb_affine_set_score_gauss(wkb_affine_t M, arb_srcptr m, const arb_mat_t S,
+        const arb_t lambda);
+/* Score A x + b (b = NULL: zero). */
+void wkb_affine_set_score_const(wkb_affine_t M, const arb_mat_t A, arb_srcptr b);
+/* Prior N(mean, cov) at T (mean = NULL: zero); N(0, I); the marginal
+   N(a_T m, a_T^2 S + s_T^2 I) of the data law N(m, S) under the schedule. */
+void wkb_affine_set_prior(wkb_affine_t M, arb_srcptr mean, const arb_mat_t cov);
+void wkb_affine_set_prior_normal(wkb_affine_t M);
+void wkb_affine_set_prior_marginal(wkb_affine_t M, arb_srcptr m, const arb_mat_t S,
+        slong prec);
+
+/* Sets M from a problem if its score is affine (exact/scaled score of
+   Gaussian data, gaussian score, affine score) and its prior Gaussian
+   (normal, or marginal of Gaussian data).  Returns 1 on success, 0 if the
+   route does not apply (M unchanged in meaning).  M must have d = P->dim. */
+int wkb_affine_set_problem(wkb_affine_t M, const problem_t P, slong prec);
+/* 1 if wkb_affine_set_problem would succeed. */
+int wkb_affine_problem_applies(const problem_t P);
+
+/* mu[n*d + i] and Sigma + n (n = 0..N, d x d each, initialised by the
+   caller) enclose the h-Taylor coefficients of the mean and covariance of
+   q^h_{t0}.  Returns WKB_OK or WKB_FAIL (outputs indeterminate). */
+int wkb_affine_moments_series(arb_ptr mu, arb_mat_struct * Sigma, const wkb_affine_t M,
+        slong N, slong prec);
+/* mu (d) and Sigma enclose the mean and covariance of q^h_{t0} for every
+   h in the ball h (h >= 0 required for a meaningful law; any h works for
+   the ODE). */
+int wkb_affine_moments(arb_ptr mu, arb_mat_t Sigma, const wkb_affine_t M, const arb_t h,
+        slong prec);
+
+/* Raw layer: res = sum_{n<=N} X_n h^n, X_n the h-Taylor coefficients of
+   the Gaussian cross-entropy
+     (d/2) log 2 pi + (1/2) log det Sigma(h)
+       + (1/2)[tr(Sigma(h)^{-1} C) + (m - mu(h))^T Sigma(h)^{-1} (m - mu(h))]
+   for the series mu(h) = sum mu_n h^n (mu[n*d+i]; NULL: zero),
+   Sigma(h) = sum Sigma_n h^n (N + 1 matrices), point/mean m (NULL: zero)
+   and C (NULL: zero).  With C = 0 this is -log N(m; mu, Sigma).  Returns 1
+   on success, 0 (res indeterminate) if Sigma_0 is not certainly SPD. */
+int _wkb_affine_xent_series(arb_poly_t res, arb_srcptr mu, const arb_mat_struct * Sigma,
+        arb_srcptr m, const arb_mat_t C, slong d, slong N, slong prec);
+
+/* res = sum_{n=0}^N c_n h^n, c_n enclosing the h-Taylor coefficients of
+   log q^h_{t0}(x), x in R^d.  Returns WKB_OK or WKB_FAIL. */
+int wkb_affine_loglik_series(arb_poly_t res, const wkb_affine_t M, arb_srcptr x,
+        slong N, slong prec);
+/* res encloses log q^h_{t0}(x) for every h in the ball h. */
+int wkb_affine_loglik(arb_t res, const wkb_affine_t M, arb_srcptr x, const arb_t h,
+        slong prec);
+/* NLL(h) = E_{p_0}[-log q^h_{t0}] for data moments (m0, S0) (m0 = NULL:
+   zero): its h-series to order N, and its value at a ball h. */
+int wkb_affine_nll_series(arb_poly_t res, const wkb_affine_t M, arb_srcptr m0,
+        const arb_mat_t S0, slong N, slong prec);
+int wkb_affine_nll(arb_t res, const wkb_affine_t M, arb_srcptr m0, const arb_mat_t S0,
+        const arb_t h, slong prec);
+
+/*
     Problem-level entry points (what the CLI calls).  Each picks the best
     certified route for the problem (wkb_problem_route) and returns one of
     the WKB_* codes below.  The model density is read at t = t0.
@@ -135,6 +266,11 @@ void wkb_gauss1d_c1_thm42(arb_t res, const wkb_gauss1d_t M, const arb_t x0, slon
     WKB_ROUTE_GAUSS1D  dim 1, const schedule, centred Gaussian data,
                        exact or scaled score, t0 = 0, prior normal or
                        marginal: the closed forms above.
+    WKB_ROUTE_AFFINE   any dim, any schedule, affine score (exact/scaled
+                       score of Gaussian data, gaussian score, affine A x + b),
+                       prior normal or marginal of Gaussian data: the
+                       moment ODE above.  NLL needs the data moments only
+                       (Gaussian or mixture data).
 */
 #define WKB_OK 0
 #define WKB_UNSUPPORTED 1   /* no certified route for this problem (yet) */
@@ -143,7 +279,8 @@ void wkb_gauss1d_c1_thm42(arb_t res, const wkb_gauss1d_t M, const arb_t x0, slon
 typedef enum
 {
     WKB_ROUTE_NONE = 0,
-    WKB_ROUTE_GAUSS1D
+    WKB_ROUTE_GAUSS1D,
+    WKB_ROUTE_AFFINE
 }
 wkb_route;
 

@@ -1,0 +1,424 @@
+/*
+    Right-hand side of the affine moment ODE (see wkb.h and affine_impl.h)
+    on time series, with caches for the growing-len calls of the Taylor
+    recurrence.
+*/
+#include "affine_impl.h"
+
+static void
+_alloc_arrays(_wkb_affine_ode_struct * O, slong alloc)
+{
+    slong d = O->d, k;
+    O->alloc = alloc;
+    O->fc = _arb_vec_init(alloc);
+    O->noise = _arb_vec_init(alloc);
+    O->Kc = _arb_vec_init(d * d * alloc);
+    O->kc = _arb_vec_init(d * alloc);
+    O->X = flint_malloc(sizeof(arb_mat_struct) * alloc);
+    for (k = 0; k < alloc; k++)
+        arb_mat_init(O->X + k, d, d);
+    O->xc = _arb_vec_init(O->n * alloc);
+    O->Wc = _arb_vec_init((O->N + 1) * (O->nmu + d * d) * alloc);
+    O->Fc = _arb_vec_init(O->n * alloc);
+    O->tvalid = 0;
+    O->svalid = 0;
+}
+
+static void
+_free_arrays(_wkb_affine_ode_struct * O)
+{
+    slong d = O->d, k, alloc = O->alloc;
+    _arb_vec_clear(O->fc, alloc);
+    _arb_vec_clear(O->noise, alloc);
+    _arb_vec_clear(O->Kc, d * d * alloc);
+    _arb_vec_clear(O->kc, d * alloc);
+    for (k = 0; k < alloc; k++)
+        arb_mat_clear(O->X + k);
+    flint_free(O->X);
+    _arb_vec_clear(O->xc, O->n * alloc);
+    _arb_vec_clear(O->Wc, (O->N + 1) * (O->nmu + d * d) * alloc);
+    _arb_vec_clear(O->Fc, O->n * alloc);
+}
+
+void
+_wkb_affine_ode_init(_wkb_affine_ode_struct * O, const wkb_affine_t M, slong N,
+        const arb_t h)
+{
+    slong d = M->d;
+    int mean_zero;
+
+    O->M = M;
+    O->d = d;
+    O->value_mode = (h != NULL);
+    O->N = O->value_mode ? 0 : N;
+    O->ds = d * (d + 1) / 2;
+    mean_zero = _arb_vec_is_zero(M->muT, d) &&
+        ((M->kind == WKB_AFFINE_GAUSS) ? _arb_vec_is_zero(M->m, d)
+                                       : _arb_vec_is_zero(M->b, d));
+    O->nmu = mean_zero ? 0 : d;
+    O->nv = O->nmu + O->ds;
+    O->n = (O->N + 1) * O->nv;
+    arb_init(O->h);
+    arb_init(O->hp1);
+    if (O->value_mode)
+    {
+        arb_set(O->h, h);
+        arb_add_ui(O->hp1, h, 1, ARF_PREC_EXACT);
+    }
+    else
+        arb_one(O->hp1);
+    arb_init(O->tc);
+    O->Lc = O->Lhint = O->Ls = 0;
+    O->P = _arb_vec_init(d * d);
+    _alloc_arrays(O, 16);
+}
+
+void
+_wkb_affine_ode_clear(_wkb_affine_ode_struct * O)
+{
+    _free_arrays(O);
+    _arb_vec_clear(O->P, O->d * O->d);
+    arb_clear(O->h);
+    arb_clear(O->hp1);
+    arb_clear(O->tc);
+}
+
+static void
+_ensure_alloc(_wkb_affine_ode_struct * O, slong L)
+{
+    if (L > O->alloc)
+    {
+        _free_arrays(O);
+        _alloc_arrays(O, FLINT_MAX(L, 2 * O->alloc));
+    }
+}
+
+/* Time series of f, noise, K, k at t, length L (alloc >= L).  Returns 0 on
+   success, 1 if they cannot be enclosed. */
+static int
+_time_coeffs(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
+{
+    const wkb_affine_struct * M = O->M;
+    slong d = O->d, al = O->alloc, i, j, l, r, c;
+    arb_poly_t fs, gs, as, s2s, alpha;
+    arb_t u, v;
+    int ok = 1;
+
+    arb_poly_init(fs); arb_poly_init(gs); arb_poly_init(as);
+    arb_poly_init(s2s); arb_poly_init(alpha);
+    arb_init(u); arb_init(v);
+
+    sched_f_series(fs, M->sde, t, L, prec);
+    sched_g2_series(gs, M->sde, t, L, prec);
+    for (j = 0; j < L; j++)
+    {
+        arb_poly_get_coeff_arb(O->fc + j, fs, j);
+        arb_poly_get_coeff_arb(O->noise + j, gs, j);
+        arb_neg(O->noise + j, O->noise + j);
+        if (O->value_mode)
+            arb_mul(O->noise + j, O->noise + j, O->h, prec);
+    }
+
+    if (M->kind == WKB_AFFINE_CONST)
+    {
+        for (j = 0; j < L; j++)
+        {
+            arb_poly_get_coeff_arb(u, gs, j);
+            arb_mul(u, u, O->hp1, prec);
+            arb_mul_2exp_si(u, u, -1);
+            arb_neg(u, u);                     /* -(1+h) g2_j / 2 */
+            for (i = 0; i < d; i++)
+            {
+                for (l = 0; l < d; l++)
+                    arb_mul(O->Kc + (i * d + l) * al + j, arb_mat_entry(M->A, i, l), u, prec);
+                arb_mul(O->kc + i * al + j, M->b + i, u, prec);
+            }
+        }
+    }
+    else
+    {
+        arb_mat_struct * X = O->X;
+        arb_mat_t C, Y, Z, W;
+        arb_mat_init(C, d, d); arb_mat_init(Y, d, d); arb_mat_init(Z, d, d);
+        arb_mat_init(W, d, d);
+
+        sched_a_series(as, M->sde, t, L, prec);
+        sched_s2_series(s2s, M->sde, t, L, prec);
+        arb_poly_mullow(alpha, as, as, L, prec);
+
+        /* C_0 = alpha_0 S + s2_0 I, X_0 = C_0^{-1} */
+        arb_poly_get_coeff_arb(u, alpha, 0);
+        arb_poly_get_coeff_arb(v, s2s, 0);
+        arb_mat_scalar_mul_arb(C, M->S, u, prec);
+        for (i = 0; i < d; i++)
+            arb_add(arb_mat_entry(C, i, i), arb_mat_entry(C, i, i), v, prec);
+        if (!arb_mat_spd_inv(X + 0, C, prec) && !arb_mat_inv(X + 0, C, prec))
+            ok = 0;
+        /* X_j = -X_0 (S Y_j + Z_j), Y_j = sum alpha_i X_{j-i}, Z_j = sum s2_i X_{j-i} */
+        for (j = 1; ok && j < L; j++)
+        {
+            arb_mat_zero(Y);
+            arb_mat_zero(Z);
+            for (i = 1; i <= j; i++)
+            {
+                arb_poly_get_coeff_arb(u, alpha, i);
+                arb_poly_get_coeff_arb(v, s2s, i);
+                for (r = 0; r < d; r++)
+                    for (c = 0; c < d; c++)
+                    {
+                        arb_addmul(arb_mat_entry(Y, r, c), arb_mat_entry(X + j - i, r, c), u, prec);
+                        arb_addmul(arb_mat_entry(Z, r, c), arb_mat_entry(X + j - i, r, c), v, prec);
+                    }
+            }
+            arb_mat_mul(W, M->S, Y, prec);
+            arb_mat_add(W, W, Z, prec);
+            arb_mat_mul(X + j, X + 0, W, prec);
+            arb_mat_neg(X + j, X + j);
+        }
+        /* K_j = (1+h) (lambda/2) sum_i g2_i X_{j-i} */
+        arb_mul(v, M->lambda, O->hp1, prec);
+        arb_mul_2exp_si(v, v, -1);
+        for (j = 0; ok && j < L; j++)
+        {
+            arb_mat_zero(Y);
+            for (i = 0; i <= j; i++)
+            {
+                arb_poly_get_coeff_arb(u, gs, i);
+                for (r = 0; r < d; r++)
+                    for (c = 0; c < d; c++)
+                        arb_addmul(arb_mat_entry(Y, r, c), arb_mat_entry(X + j - i, r, c), u, prec);
+            }
+            for (r = 0; r < d; r++)
+                for (c = 0; c < d; c++)
+                    arb_mul(O->Kc + (r * d + c) * al + j, arb_mat_entry(Y, r, c), v, prec);
+        }
+        /* k_j = -sum_i K_i (a_{j-i} m) */
+        for (j = 0; ok && j < L; j++)
+        {
+            for (r = 0; r < d; r++)
+            {
+                arb_zero(O->kc + r * al + j);
+                for (i = 0; i <= j; i++)
+                {
+                    arb_poly_get_coeff_arb(u, as, j - i);
+                    if (arb_is_zero(u))
+                        continue;
+                    arb_dot(v, NULL, 0, O->Kc + (r * d) * al + i, al, M->m, 1, d, prec);
+                    arb_addmul(O->kc + r * al + j, v, u, prec);
+                }
+                arb_neg(O->kc + r * al + j, O->kc + r * al + j);
+            }
+        }
+        arb_mat_clear(C); arb_mat_clear(Y); arb_mat_clear(Z); arb_mat_clear(W);
+    }
+
+    if (ok)
+    {
+        ok = _arb_vec_is_finite(O->fc, L) && _arb_vec_is_finite(O->noise, L);
+        for (i = 0; ok && i < d * d; i++)
+            ok = _arb_vec_is_finite(O->Kc + i * al, L);
+        for (i = 0; ok && i < d; i++)
+            ok = _arb_vec_is_finite(O->kc + i * al, L);
+    }
+
+    arb_poly_clear(fs); arb_poly_clear(gs); arb_poly_clear(as);
+    arb_poly_clear(s2s); arb_poly_clear(alpha);
+    arb_clear(u); arb_clear(v);
+    return ok ? 0 : 1;
+}
+
+/* Coefficient k of the right-hand side (x coefficients 0..k in xc). */
+static void
+_rhs_coeff(_wkb_affine_ode_struct * O, slong k, slong prec)
+{
+    slong d = O->d, al = O->alloc, nmu = O->nmu, ds = O->ds, nv = O->nv;
+    slong nw = nmu + d * d, n, i, j, l, vi, wi;
+    arb_ptr P = O->P;
+    arb_srcptr xk;
+
+    /* W coefficients */
+    for (n = 0; n <= O->N; n++)
+    {
+        for (i = 0; i < nmu; i++)
+        {
+            vi = n * nv + i;
+            wi = n * nw + i;
+            if (n == 0)
+                arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
+            else
+                arb_add(O->Wc + wi * al + k, O->xc + vi * al + k,
+                        O->xc + (vi - nv) * al + k, prec);
+        }
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                vi = n * nv + nmu + _wkb_affine_sym_index(i, j, d);
+                wi = n * nw + nmu + i * d + j;
+                if (n == 0)
+                    arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
+                else
+                    arb_add(O->Wc + wi * al + k, O->xc + vi * al + k,
+                            O->xc + (vi - nv) * al + k, prec);
+            }
+    }
+
+    for (n = 0; n <= O->N; n++)
+    {
+        /* mean: F = f mu_n + K W_n + [n <= 1] k */
+        for (i = 0; i < nmu; i++)
+        {
+            arb_ptr F;
+            vi = n * nv + i;
+            F = O->Fc + vi * al + k;
+            xk = O->xc + vi * al + k;
+            arb_dot(F, NULL, 0, O->fc, 1, xk, -1, k + 1, prec);
+            for (l = 0; l < nmu; l++)
+                arb_dot(F, F, 0, O->Kc + (i * d + l) * al, 1,
+                        O->Wc + (n * nw + l) * al + k, -1, k + 1, prec);
+            if (n <= 1)
+                arb_add(F, F, O->kc + i * al + k, prec);
+        }
+        /* covariance: F = 2 f Sigma_n + P + P^T - [n = noise block] g2 I,
+           P = K W_n */
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                arb_zero(P + i * d + j);
+                for (l = 0; l < d; l++)
+                    arb_dot(P + i * d + j, P + i * d + j, 0, O->Kc + (i * d + l) * al, 1,
+                            O->Wc + (n * nw + nmu + l * d + j) * al + k, -1, k + 1, prec);
+            }
+        for (i = 0; i < d; i++)
+            for (j = i; j < d; j++)
+            {
+                arb_ptr F;
+                vi = n * nv + nmu + _wkb_affine_sym_index(i, j, d);
+                F = O->Fc + vi * al + k;
+                xk = O->xc + vi * al + k;
+                arb_dot(F, NULL, 0, O->fc, 1, xk, -1, k + 1, prec);
+                arb_mul_2exp_si(F, F, 1);
+                arb_add(F, F, P + i * d + j, prec);
+                arb_add(F, F, P + j * d + i, prec);
+                if (i == j && n == (O->value_mode ? 0 : 1))
+                    arb_add(F, F, O->noise + k, prec);
+            }
+    }
+    (void) ds;
+}
+
+/* res = a ball containing t intersected with [lower(t0), upper(T)] whose
+   lower end is exactly lo = max(lower(t), lower(t0)) (midpoint lo + r,
+   radius r >= (hi - lo)/2), so that the schedule never sees a time below
+   lo.  Returns 0 if the intersection is empty. */
+static int
+_clamp_time(arb_t res, const arb_t t, const arb_t t0, const arb_t T, slong prec)
+{
+    arf_t lo, hi, u;
+    mag_t r;
+    int ok;
+    arf_init(lo); arf_init(hi); arf_init(u);
+    mag_init(r);
+    arb_get_lbound_arf(lo, t, prec);
+    arb_get_lbound_arf(u, t0, prec);
+    if (arf_cmp(u, lo) > 0)
+        arf_set(lo, u);
+    arb_get_ubound_arf(hi, t, prec);
+    arb_get_ubound_arf(u, T, prec);
+    if (arf_cmp(u, hi) < 0)
+        arf_set(hi, u);
+    ok = arf_is_finite(lo) && arf_is_finite(hi) && arf_cmp(lo, hi) <= 0;
+    if (ok)
+    {
+        arf_sub(u, hi, lo, MAG_BITS, ARF_RND_UP);
+        arf_mul_2exp_si(u, u, -1);
+        arf_get_mag(r, u);
+        arf_set_mag(u, r);
+        arf_add(arb_midref(res), lo, u, ARF_PREC_EXACT, ARF_RND_DOWN);
+        mag_set(arb_radref(res), r);
+    }
+    arf_clear(lo); arf_clear(hi); arf_clear(u);
+    mag_clear(r);
+    return ok;
+}
+
+int
+_wkb_affine_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
+        slong len, void * param, slong prec)
+{
+    _wkb_affine_ode_struct * O = param;
+    slong v, c, k0, al;
+    arb_srcptr xv;
+
+    if (len <= 0)
+        return 0;
+    _ensure_alloc(O, FLINT_MAX(len, O->Lhint));
+    O->Lhint = FLINT_MAX(O->Lhint, len);
+
+    if (!O->tvalid || O->Lc < len || !arb_equal(t, O->tc))
+    {
+        arb_t tt;
+        int ok;
+        O->svalid = 0;
+        O->tvalid = 0;
+        /* The solver only needs times in [t0, T] (the integration
+           interval), but its step balls t + hull(0, h) may stick out of it
+           by rounding: below t0 = 0 the schedule series are indeterminate.
+           Intersecting with [t0, T] keeps the contract for every time the
+           solution is defined at. */
+        arb_init(tt);
+        ok = _clamp_time(tt, t, O->M->t0, O->M->T, prec)
+            && _time_coeffs(O, tt, O->Lhint, prec) == 0;
+        arb_clear(tt);
+        if (!ok)
+            return 1;
+        O->tvalid = 1;
+        O->Lc = O->Lhint;
+        arb_set(O->tc, t);
+    }
+    al = O->alloc;
+
+    /* longest prefix of x already processed */
+    k0 = 0;
+    /* the state cache is reset whenever the time cache changes, so it
+       belongs to the time t == O->tc */
+    if (O->svalid)
+    {
+        k0 = FLINT_MIN(O->Ls, len);
+        for (v = 0; v < O->n && k0 > 0; v++)
+            for (c = 0; c < k0; c++)
+            {
+                xv = (c < x[v].length) ? x[v].coeffs + c : NULL;
+                if (xv == NULL ? !arb_is_zero(O->xc + v * al + c)
+                               : !arb_equal(xv, O->xc + v * al + c))
+                {
+                    k0 = c;
+                    break;
+                }
+            }
+    }
+    for (c = k0; c < len; c++)
+    {
+        for (v = 0; v < O->n; v++)
+        {
+            if (c < x[v].length)
+                arb_set(O->xc + v * al + c, x[v].coeffs + c);
+            else
+                arb_zero(O->xc + v * al + c);
+        }
+        _rhs_coeff(O, c, prec);
+    }
+    O->Ls = len;
+    O->svalid = 1;
+
+    for (v = 0; v < O->n; v++)
+    {
+        arb_poly_fit_length(res + v, len);
+        _arb_vec_set(res[v].coeffs, O->Fc + v * al, len);
+        _arb_poly_set_length(res + v, len);
+        _arb_poly_normalise(res + v);
+    }
+    for (v = 0; v < O->n; v++)
+        if (!_arb_vec_is_finite(O->Fc + v * al, len))
+            return 1;
+    return 0;
+}
