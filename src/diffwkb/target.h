@@ -20,6 +20,7 @@
 #include "diffwkb/flintdeps.h"
 #include "sched.h"
 #include "jet.h"
+#include "tjet.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +76,19 @@ void target_log_density_jet(jet_t J, const target_t P, const sched_t S, const ar
 /* mean (d) and covariance (d x d) of p_t under (a, s2): exact moments of the mixture. */
 void _target_moments(arb_ptr mean, arb_mat_t cov, const target_t P, const arb_t a,
                      const arb_t s2, slong prec);
+
+/* R encloses the Taylor coefficients in (xi, tau) of
+   log p_{t+tau}(x(tau) + xi) to xi-degree K and tau-length L (ctx), where
+   the schedule coefficients a(tau), s2(tau) and the point x(tau)
+   (x[0..d-1]) are given as time series (read up to length L; missing
+   coefficients are zero).  The wrapper takes a = a_{t+tau}, s2 = s^2_{t+tau}
+   from the schedule (sched_a_series, sched_s2_series) at the ball t.
+   Indeterminate if a covariance is not certified positive definite. */
+void _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a,
+                              const arb_poly_t s2, const arb_poly_struct * x,
+                              const tjet_ctx_t ctx, slong prec);
+void target_log_density_tjet(tjet_t R, const target_t P, const sched_t S, const arb_t t,
+                             const arb_poly_struct * x, const tjet_ctx_t ctx, slong prec);
 
 #ifdef __cplusplus
 }

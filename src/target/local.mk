@@ -7,3 +7,6 @@ check_PROGRAMS += src/target/test/t-log_density_jet src/target/test/t-far \
 	src/target/test/t-gaussian src/target/test/t-moments src/target/test/t-sched_wrappers
 TESTS += src/target/test/t-log_density_jet src/target/test/t-far \
 	src/target/test/t-gaussian src/target/test/t-moments src/target/test/t-sched_wrappers
+libdiffwkb_la_SOURCES += src/target/log_density_tjet.c
+check_PROGRAMS += src/target/test/t-log_density_tjet
+TESTS += src/target/test/t-log_density_tjet
