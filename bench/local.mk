@@ -5,3 +5,9 @@ bench: $(BENCHES)
 	@for b in $(BENCHES); do echo "== $$b"; ./$$b || exit 1; done
 .PHONY: bench
 CLEANFILES = $(BENCHES)
+
+BENCHES += bench/b-sample
+EXTRA_PROGRAMS += bench/b-sample
+bench_b_sample_SOURCES = bench/b-sample.c
+bench_b_sample_CPPFLAGS = $(AM_CPPFLAGS) -DDIFFWKB_SRCDIR='"$(abs_top_srcdir)"'
+EXTRA_DIST += bench/b-sample-numpy.py

@@ -98,5 +98,6 @@ void cli_json_string_list(FILE * out, const char * text);
 int cli_cmd_score(int argc, char ** argv);
 int cli_cmd_loglik(int argc, char ** argv);
 int cli_cmd_nll(int argc, char ** argv);
+int cli_cmd_sample(int argc, char ** argv);
 
 #endif
