@@ -9,6 +9,7 @@ libdiffwkb_la_SOURCES += src/wkb/gauss1d_init.c src/wkb/gauss1d_u0.c \
 	src/wkb/affine_loglik.c src/wkb/affine_problem.c
 WKB_TESTS = src/wkb/test/t-gauss1d_u0 src/wkb/test/t-gauss1d_series \
 	src/wkb/test/t-gauss1d_nll \
-	src/wkb/test/t-affine_gauss1d src/wkb/test/t-affine_exact
+	src/wkb/test/t-affine_gauss1d src/wkb/test/t-affine_exact \
+	src/wkb/test/t-affine_diag
 check_PROGRAMS += $(WKB_TESTS)
 TESTS += $(WKB_TESTS)
