@@ -80,6 +80,28 @@ void score_jet(jet_struct * J, const score_t M, const target_t P, const sched_t 
    gaussian, affine), 0 otherwise. */
 int score_is_affine(const score_t M, const target_t P);
 
+/* Time-series versions (tjet.h): J[i] (d tjets) encloses the Taylor
+   coefficients in (xi, tau) of s_i(x(tau) + xi, t + tau) to xi-degree K and
+   tau-length L along the point x(tau) (x[0..d-1], time series); the
+   underscore version takes a(tau) = a_{t+tau}, s2(tau) = s^2_{t+tau} as
+   series.  Gradient models take the log-density tjet to xi-order K + 1. */
+void _score_tjet(tjet_struct * J, const score_t M, const target_t P, const arb_poly_t a,
+                 const arb_poly_t s2, const arb_poly_struct * x, const tjet_ctx_t ctx,
+                 slong prec);
+void score_tjet(tjet_struct * J, const score_t M, const target_t P, const sched_t S,
+                const arb_t t, const arb_poly_struct * x, const tjet_ctx_t ctx, slong prec);
+
+/* F[i] encloses the tjet of the probability-flow drift
+   F_i = f (x_i(tau) + xi_i) - (g^2/2) s_i  at (x(tau) + xi, t + tau); the
+   underscore version takes f(tau), g2(tau) (and a, s2) as series. */
+void _score_pf_drift_tjet(tjet_struct * F, const score_t M, const target_t P,
+                          const arb_poly_t a, const arb_poly_t s2, const arb_poly_t f,
+                          const arb_poly_t g2, const arb_poly_struct * x,
+                          const tjet_ctx_t ctx, slong prec);
+void score_pf_drift_tjet(tjet_struct * F, const score_t M, const target_t P, const sched_t S,
+                         const arb_t t, const arb_poly_struct * x, const tjet_ctx_t ctx,
+                         slong prec);
+
 #ifdef __cplusplus
 }
 #endif
