@@ -10,6 +10,6 @@ libdiffwkb_la_SOURCES += src/wkb/gauss1d_init.c src/wkb/gauss1d_u0.c \
 WKB_TESTS = src/wkb/test/t-gauss1d_u0 src/wkb/test/t-gauss1d_series \
 	src/wkb/test/t-gauss1d_nll \
 	src/wkb/test/t-affine_gauss1d src/wkb/test/t-affine_exact \
-	src/wkb/test/t-affine_diag
+	src/wkb/test/t-affine_diag src/wkb/test/t-affine_finite
 check_PROGRAMS += $(WKB_TESTS)
 TESTS += $(WKB_TESTS)
