@@ -23,8 +23,18 @@ piece(arb_t tot, action_series_func G, void * param, const arb_t u, const arb_t 
     arb_init(rem);
 
     /* remainder: G_order([u, u + w]) w^{order+1}/(order+1) */
-    arb_add(U, u, w, prec);
-    arb_union(U, U, u, prec);
+    /* U = [u, u + w] as u + w/2 +/- w/2 (exact ends for exact dyadic u, w) */
+    arb_mul_2exp_si(c, w, -1);
+    arb_add(U, u, c, prec);
+    if (arb_is_exact(c) && arf_bits(arb_midref(c)) <= MAG_BITS)
+        arf_get_mag_lower(arb_radref(wk), arb_midref(c));   /* exact */
+    else
+        arb_get_mag(arb_radref(wk), c);
+    if (mag_is_zero(arb_radref(U)))
+        mag_set(arb_radref(U), arb_radref(wk));    /* exact: no rounding up */
+    else
+        mag_add(arb_radref(U), arb_radref(U), arb_radref(wk));
+    arb_zero(c);
     if (G(g, U, order + 1, param, prec))
         fail = 1;
     else
@@ -51,11 +61,11 @@ piece(arb_t tot, action_series_func G, void * param, const arb_t u, const arb_t 
                     arb_add(sum, sum, c, prec);
                     arb_mul(wk, wk, w, prec);
                 }
-                /* accept if |rem| <= 2^-prec max(1, |sum|) */
+                /* accept if |rem| <= 2^(-3 prec/4) max(1, |sum|) */
                 arb_get_mag(arb_radref(c), sum);
                 if (mag_cmp_2exp_si(arb_radref(c), 0) < 0)
                     mag_one(arb_radref(c));
-                mag_mul_2exp_si(arb_radref(c), arb_radref(c), -prec);
+                mag_mul_2exp_si(arb_radref(c), arb_radref(c), -(3 * prec) / 4);
                 arb_get_mag(arb_radref(wk), rem);
                 if (mag_cmp(arb_radref(wk), arb_radref(c)) > 0)
                     split = 1;
@@ -101,12 +111,28 @@ action_integrate_series(arb_t res, action_series_func G, void * param, const arb
     arb_init(w);
     arb_init(u);
     arb_init(tot);
+    /* pieces 0..nsub-2 of an exact dyadic width w (20 bits) so that the wide
+       balls [u, u + w] have exact lower ends when a is exact (schedules
+       refuse balls reaching below t = 0); the last piece ends at b */
     arb_sub(w, b, a, prec);
     arb_div_si(w, w, nsub, prec);
+    arf_set_round(arb_midref(w), arb_midref(w), 20, ARF_RND_DOWN);
+    mag_zero(arb_radref(w));
+    if (!arb_is_positive(w))
+        fail = 1;
     for (j = 0; j < nsub && !fail; j++)
     {
         arb_mul_si(u, w, j, prec);
         arb_add(u, u, a, prec);
+        if (j == nsub - 1)
+        {
+            arb_sub(w, b, u, prec);
+            if (!arb_is_positive(w))
+            {
+                fail = 1;
+                break;
+            }
+        }
         fail = piece(tot, G, param, u, w, order, 0, prec);
     }
     if (fail || !arb_is_finite(tot))

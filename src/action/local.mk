@@ -5,6 +5,6 @@ noinst_HEADERS += src/action/impl.h src/action/test/common.h
 libdiffwkb_la_SOURCES += src/action/drift.c src/action/discrete.c src/action/linear.c \
 	src/action/classical.c src/action/integrate.c src/action/path_series.c \
 	src/action/lagrangian.c src/action/poly.c
-ACTION_TESTS = src/action/test/t-classical
+ACTION_TESTS = src/action/test/t-classical src/action/test/t-discrete src/action/test/t-path_series
 check_PROGRAMS += $(ACTION_TESTS)
 TESTS += $(ACTION_TESTS)

@@ -117,7 +117,7 @@ lag_series(arb_poly_t res, const arb_t t, slong len, void * param, slong prec)
 static int
 integrate(arb_t res, lag_param * L, const arb_t t0, const arb_t t1, slong prec)
 {
-    slong order = 16 + prec / 4;
+    slong order = 8 + prec / 4;
     return action_integrate_series(res, lag_series, L, t0, t1, 16, order, prec);
 }
 

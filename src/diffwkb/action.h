@@ -116,7 +116,9 @@ typedef int (*action_series_func)(arb_poly_t res, const arb_t t, slong len,
    order - 1 at u plus the Lagrange remainder G_order([u, u + w])
    w^{order+1}/(order+1), the coefficient enclosed at the wide ball.  Starts
    from nsub equal pieces and bisects (up to 24 times) any piece whose
-   remainder exceeds 2^-prec max(1, |piece integral|).  Returns 0, or
+   remainder exceeds 2^(-3 prec/4) max(1, |piece integral|).
+   (Interval Taylor arithmetic overestimates high coefficients at wide
+   balls, so expect many pieces for mixtures: use moderate prec.)  Returns 0, or
    nonzero (res indeterminate) if G failed. */
 int action_integrate_series(arb_t res, action_series_func G, void * param, const arb_t a,
                             const arb_t b, slong nsub, slong order, slong prec);
