@@ -1,0 +1,7 @@
+# derivations/: one program per result of the paper, each checking it in
+# ball arithmetic (PASS/exit 0 only when both sides' balls overlap and are
+# narrow).  Run by make check.
+noinst_HEADERS += derivations/deriv.h
+DERIVATIONS = derivations/prop31
+check_PROGRAMS += $(DERIVATIONS)
+TESTS += $(DERIVATIONS)
