@@ -133,6 +133,13 @@ void tjet_restrict_line(arb_poly_struct * res, const tjet_t A, arb_srcptr v,
 void _tjet_set_quadratic(tjet_t R, arb_srcptr c, arb_srcptr b, arb_srcptr H,
                          const tjet_ctx_t ctx, slong prec);
 
+/* R = exp(c + b.xi + (1/2) sum_i h_i xi_i^2), a quadratic with diagonal
+   Hessian (flat series arrays: c[0..L-1], b_i at b + i*L, h_i at h + i*L):
+   the exponential factorises over the variables, (d - 1) series products
+   per monomial (tjet_exp of the same quadratic: d + d(d+1)/2). */
+void _tjet_exp_quadratic_diag(tjet_t R, arb_srcptr c, arb_srcptr b, arb_srcptr h,
+                              const tjet_ctx_t ctx, slong prec);
+
 void tjet_printd(const tjet_t A, slong digits, const tjet_ctx_t ctx);
 
 #ifdef __cplusplus

@@ -15,7 +15,10 @@
    component with the largest midpoint of l(0); the differences Q_k - Q_kmax
    are built coefficient-wise (constant l_k - l_kmax, linear
    -(g_k - g_kmax), Hessian X_kmax - X_k), so far from all means the large
-   gradients of single components never enter an exponential.
+   gradients of single components never enter an exponential.  When the
+   Hessian difference is exactly diagonal (diagonal covariances), the
+   exponential is taken by _tjet_exp_quadratic_diag (factorised over the
+   variables), else by tjet_exp.
    Indeterminate if a weight is not certified positive or a C_k(0) not
    certified positive definite. */
 #include "target_impl.h"
@@ -214,12 +217,24 @@ cleanup:
     return ok;
 }
 
+/* 1 if every off-diagonal series of H (d x d blocks of L) is exactly zero */
+static int
+_offdiag_is_zero(arb_srcptr H, slong d, slong L)
+{
+    slong i, j;
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+            if (i != j && !_arb_vec_is_zero(H + (i * d + j) * L, L))
+                return 0;
+    return 1;
+}
+
 void
 _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const arb_poly_t s2,
                          const arb_poly_struct * x, const tjet_ctx_t ctx, slong prec)
 {
     slong d = P->d, n = P->n, L = ctx->L, k, km, i;
-    arb_ptr as, a2, s2s, xs, l, g, X, c, b, H;
+    arb_ptr as, a2, s2s, xs, l, g, X, c, b, H, hd;
     arb_t log2pi;
     tjet_t Q, D;
     int ok = 1;
@@ -240,6 +255,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     c = _arb_vec_init(L);
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
+    hd = _arb_vec_init(d * L);
     arb_init(log2pi);
 
     _series_get(as, a, L);
@@ -285,8 +301,17 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
         _arb_vec_sub(c, l + k * L, l + km * L, L, prec);
         _arb_vec_sub(b, g + km * d * L, g + k * d * L, d * L, prec);
         _arb_vec_sub(H, X + km * d * d * L, X + k * d * d * L, d * d * L, prec);
-        _tjet_set_quadratic(Q, c, b, H, ctx, prec);
-        tjet_exp(Q, Q, ctx, prec);
+        if (_offdiag_is_zero(H, d, L))
+        {
+            for (i = 0; i < d; i++)
+                _arb_vec_set(hd + i * L, H + (i * d + i) * L, L);
+            _tjet_exp_quadratic_diag(Q, c, b, hd, ctx, prec);
+        }
+        else
+        {
+            _tjet_set_quadratic(Q, c, b, H, ctx, prec);
+            tjet_exp(Q, Q, ctx, prec);
+        }
         tjet_add(D, D, Q, ctx, prec);
     }
 
@@ -316,6 +341,7 @@ cleanup:
     _arb_vec_clear(c, L);
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
+    _arb_vec_clear(hd, d * L);
     arb_clear(log2pi);
 }
 

@@ -1,5 +1,6 @@
 /* Test _target_log_density_tjet and target_log_density_tjet (d = 1, 2, 3,
-   1..5 components, xi-order K = 0..4, tau-length 6).
+   1..5 components, xi-order K = 0..4, tau-length 6; half of the cases with
+   diagonal covariances, where the exponentials take the factorised route).
    (1) The tau^0 slice overlaps _target_log_density_jet at
        (a(0), s2(0), x(0)).
    (2) The tau^1..tau^3 slices overlap central finite differences, at 600
@@ -174,6 +175,15 @@ main(void)
         xj = _arb_vec_init(d);
 
         _t_rand_target(P, state, n_randint(state, 3), prec);
+        if (n_randint(state, 2))   /* diagonal covariances (factorised exponentials) */
+        {
+            slong k2, i2, j2;
+            for (k2 = 0; k2 < n; k2++)
+                for (i2 = 0; i2 < d; i2++)
+                    for (j2 = 0; j2 < d; j2++)
+                        if (i2 != j2)
+                            arb_zero(arb_mat_entry(P->S + k2, i2, j2));
+        }
         for (i = 0; i < d; i++)
         {
             _t_rand_dyadic(t, state, 320, 6);

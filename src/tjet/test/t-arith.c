@@ -10,6 +10,7 @@
        tau-degree too).
    (3) Line route for mul: restricted to xi = s v, the product is the
        bivariate product of the restrictions (arb_poly_mullow in tau).
+   (5) _tjet_exp_quadratic_diag overlaps tjet_exp of the same quadratic.
    (4) Identities: exp(log A) = A, A inv(A) = 1, d/dtau exp(A) = exp(A) dA/dtau,
        truncation commutes with mul, scalar_mul_arb_poly = mul by a
        xi-constant tjet, evaluate_tau = sum of tau-slices times tau^k. */
@@ -389,6 +390,52 @@ main(void)
         tjet_ctx_clear(ctx);
         jet_ctx_clear(jc);
         jet_ctx_clear(c1);
+    }
+
+    /* (5) exp of a quadratic with diagonal Hessian */
+    for (iter = 0; iter < 200; iter++)
+    {
+        slong d = 1 + n_randint(state, 3), K = n_randint(state, 7), L = 1 + n_randint(state, 6);
+        slong prec = 80 + n_randint(state, 100), i, k;
+        jet_ctx_t jc;
+        tjet_ctx_t ctx;
+        tjet_t Q, C, E;
+        arb_ptr c, b, H, h;
+
+        jet_ctx_init(jc, d, K);
+        tjet_ctx_init(ctx, jc, L);
+        tjet_init(Q, ctx); tjet_init(C, ctx); tjet_init(E, ctx);
+        c = _arb_vec_init(L);
+        b = _arb_vec_init(d * L);
+        H = _arb_vec_init(d * d * L);
+        h = _arb_vec_init(d * L);
+        for (k = 0; k < L; k++)
+        {
+            rand_dyadic(c + k, state, 64, 5);
+            for (i = 0; i < d; i++)
+            {
+                if (n_randint(state, 4) != 0)
+                    rand_dyadic(b + i * L + k, state, 64, 5);
+                if (n_randint(state, 4) != 0)
+                    rand_dyadic(h + i * L + k, state, 64, 5);
+                if (n_randint(state, 4) == 0)
+                    mag_set_ui_2exp_si(arb_radref(h + i * L + k), 1, -70);
+                arb_set(H + (i * d + i) * L + k, h + i * L + k);
+            }
+        }
+        _tjet_set_quadratic(Q, c, b, H, ctx, prec);
+        tjet_exp(E, Q, ctx, prec);
+        _tjet_exp_quadratic_diag(C, c, b, h, ctx, prec);
+        if (!tjet_overlaps(C, E, ctx) || !tjet_finite_tight(C, ctx, 30))
+            fail("exp_quadratic_diag", C, E, ctx);
+
+        tjet_clear(Q, ctx); tjet_clear(C, ctx); tjet_clear(E, ctx);
+        _arb_vec_clear(c, L);
+        _arb_vec_clear(b, d * L);
+        _arb_vec_clear(H, d * d * L);
+        _arb_vec_clear(h, d * L);
+        tjet_ctx_clear(ctx);
+        jet_ctx_clear(jc);
     }
 
     /* indeterminate cases */
