@@ -9,10 +9,10 @@
 #include "diffwkb/action.h"
 #include "diffwkb/wkb.h"
 
-static int deriv_failures = 0;
+static int deriv_failures = 0;  /* one per program */
 
 /* 1 if the balls a and b overlap and both have radius < 2^radexp. */
-static int
+static inline int
 deriv_check(const char * what, const arb_t a, const arb_t b, slong radexp, int verbose)
 {
     int ok = arb_overlaps(a, b) && mag_cmp_2exp_si(arb_radref(a), radexp) < 0
@@ -31,7 +31,7 @@ deriv_check(const char * what, const arb_t a, const arb_t b, slong radexp, int v
 }
 
 /* 1 if x contains 0 and has radius < 2^radexp. */
-static int
+static inline int
 deriv_check_zero(const char * what, const arb_t x, slong radexp, int verbose)
 {
     int ok = arb_contains_zero(x) && mag_cmp_2exp_si(arb_radref(x), radexp) < 0;
@@ -46,14 +46,14 @@ deriv_check_zero(const char * what, const arb_t x, slong radexp, int verbose)
     return ok;
 }
 
-static void
+static inline void
 deriv_fail(const char * msg)
 {
     printf("  FAILED: %s\n", msg);
     deriv_failures++;
 }
 
-static int
+static inline int
 deriv_finish(void)
 {
     flint_cleanup();
@@ -67,7 +67,7 @@ deriv_finish(void)
 }
 
 /* x = (n_randint(2001) - 1000)/500 */
-static void
+static inline void
 deriv_rand_point(arb_ptr x, slong d, flint_rand_t st, slong prec)
 {
     slong i;
