@@ -169,7 +169,8 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
         {
             snprintf(err, errlen, "%s: no certified route for this problem yet "
                      "(supported: %s)", nll ? "nll" : "loglik",
-                     "dim 1, const schedule, centred Gaussian data, exact or scaled score, t0 = 0");
+                     "scores affine in x: exact, scaled or gaussian scores of Gaussian data, "
+                     "affine scores; mixture data with such scores for nll only");
             return CLI_EINPUT;
         }
         if (status == WKB_OK && accurate)
