@@ -11,6 +11,11 @@
 #include "target.h"
 #include "score.h"
 #include "problem.h"
+#include "tjet.h"
+#include "ode.h"
+#include "wkb.h"
+#include "action.h"
+#include "sample.h"
 
 #ifdef __cplusplus
 extern "C" {
