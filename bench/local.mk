@@ -11,3 +11,7 @@ EXTRA_PROGRAMS += bench/b-sample
 bench_b_sample_SOURCES = bench/b-sample.c
 bench_b_sample_CPPFLAGS = $(AM_CPPFLAGS) -DDIFFWKB_SRCDIR='"$(abs_top_srcdir)"'
 EXTRA_DIST += bench/b-sample-numpy.py
+
+BENCHES += bench/b-ode
+EXTRA_PROGRAMS += bench/b-ode
+bench_b_ode_SOURCES = bench/b-ode.c

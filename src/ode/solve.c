@@ -199,7 +199,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_mat_t J, M, Q, Qinv, A, T1;
     arb_ptr X, c, r, B, Z, s, Xd, v1, v2;
     arb_t t, rem, hb, taui, ti, tol, u, w;
-    arf_t h, hlow;
+    arf_t h, hlow, hlast;
     mag_t mz, mt;
 
     /* reset the solution */
@@ -231,7 +231,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 
     arb_init(t); arb_init(rem); arb_init(hb); arb_init(taui); arb_init(ti);
     arb_init(tol); arb_init(u); arb_init(w);
-    arf_init(h); arf_init(hlow);
+    arf_init(h); arf_init(hlow); arf_init(hlast);
     mag_init(mz); mag_init(mt);
 
     arb_sub(rem, P->t1, P->t0, prec);
@@ -306,6 +306,9 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             lohner = 0;
 
         _ode_step_guess(h, lohner ? ser_c : ser_h, n, p, tol);
+        /* at most double the last accepted step (fewer rejected trials) */
+        if (nsteps > 0 && arf_cmp(h, hlast) > 0)
+            arf_set(h, hlast);
         if (!arb_is_zero(opt->max_step) && arf_cmp(h, arb_midref(opt->max_step)) > 0)
             arf_set(h, arb_midref(opt->max_step));
 
@@ -506,6 +509,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
         }
         if (opt->store)
             _ode_solution_push_step(sol, t, hb, p, ser_h, Z, B, ser_B);
+        arb_get_abs_ubound_arf(hlast, hb, 30);
+        arf_mul_2exp_si(hlast, hlast, 1);
 
         if (last)
             arb_set(t, P->t1);
@@ -555,7 +560,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 cleanup_small:
     arb_clear(t); arb_clear(rem); arb_clear(hb); arb_clear(taui); arb_clear(ti);
     arb_clear(tol); arb_clear(u); arb_clear(w);
-    arf_clear(h); arf_clear(hlow);
+    arf_clear(h); arf_clear(hlow); arf_clear(hlast);
     mag_clear(mz); mag_clear(mt);
     return sol->status;
 }
