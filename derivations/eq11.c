@@ -14,7 +14,7 @@
 #include "deriv.h"
 
 int
-main(void)
+derivation_eq11(void)
 {
     slong prec = 128, iter, i, d = 2;
     flint_rand_t st;
@@ -122,3 +122,11 @@ main(void)
     printf("  (30 random cases checked)\n");
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_eq11();
+}
+#endif

@@ -18,7 +18,7 @@
 #include "deriv.h"
 
 int
-main(void)
+derivation_eq9(void)
 {
     slong prec = 128, iter, i, d;
     flint_rand_t st;
@@ -117,3 +117,11 @@ main(void)
     flint_randclear(st);
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_eq9();
+}
+#endif

@@ -126,7 +126,7 @@ run(const char * name, const sched_t S, const arb_t T, const arb_t alpha, slong 
 }
 
 int
-main(void)
+derivation_prop31(void)
 {
     slong prec = 256;
     int i, j;
@@ -165,3 +165,11 @@ main(void)
     arb_clear(T); arb_clear(alpha); arb_clear(p); arb_clear(q);
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_prop31();
+}
+#endif

@@ -17,7 +17,7 @@
 #include "deriv.h"
 
 int
-main(void)
+derivation_prop32(void)
 {
     slong prec = 96, iter, i, j, d;
     flint_rand_t st;
@@ -118,3 +118,11 @@ main(void)
     flint_randclear(st);
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_prop32();
+}
+#endif

@@ -109,7 +109,7 @@ nll_series(arb_poly_t res, const arb_t v0, const arb_t beta, const arb_t T, cons
 }
 
 int
-main(void)
+derivation_sec51(void)
 {
     slong prec = 128, i, j;
     static const char * paper01[5] = {"0.9344", "0.8530", "0.8350", "0.8287", "0.8258"};
@@ -192,3 +192,11 @@ main(void)
     arb_poly_clear(s);
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_sec51();
+}
+#endif

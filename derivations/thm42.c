@@ -12,7 +12,7 @@
 #include "deriv.h"
 
 int
-main(void)
+derivation_thm42(void)
 {
     slong prec = 128, iter;
     flint_rand_t st;
@@ -78,3 +78,11 @@ main(void)
     printf("  (12 random cases checked)\n");
     return deriv_finish();
 }
+
+#ifdef DERIVATION_MAIN
+int
+main(void)
+{
+    return derivation_thm42();
+}
+#endif

@@ -100,5 +100,6 @@ int cli_cmd_loglik(int argc, char ** argv);
 int cli_cmd_nll(int argc, char ** argv);
 int cli_cmd_sample(int argc, char ** argv);
 int cli_cmd_action(int argc, char ** argv);
+int cli_cmd_derive(int argc, char ** argv);
 
 #endif
