@@ -15,3 +15,7 @@ EXTRA_DIST += bench/b-sample-numpy.py
 BENCHES += bench/b-ode
 EXTRA_PROGRAMS += bench/b-ode
 bench_b_ode_SOURCES = bench/b-ode.c
+
+BENCHES += bench/b-jets
+EXTRA_PROGRAMS += bench/b-jets
+bench_b_jets_SOURCES = bench/b-jets.c
