@@ -62,8 +62,13 @@ derivation_eq11(void)
         action_lagrangian_h(L1, M, P, S, h, x, xd, t, prec);
         action_lagrangian_h_pf(L2, M, P, S, h, x, xd, t, prec);
         if (verbose)
-            printf("schedule %s, t = %s, h = %s:\n", sch[k], arb_get_str(t, 5, ARB_STR_NO_RADIUS),
-                   arb_get_str(h, 5, ARB_STR_NO_RADIUS));
+        {
+            printf("schedule %s, t = ", sch[k]);
+            arb_printn(t, 5, ARB_STR_NO_RADIUS);
+            printf(", h = ");
+            arb_printn(h, 5, ARB_STR_NO_RADIUS);
+            printf(":\n");
+        }
         deriv_check("first form vs PF expansion", L1, L2, -80, verbose);
 
         /* (b) coefficients in h */

@@ -90,8 +90,13 @@ derivation_eq9(void)
         arb_sub(W, R, u, prec);                          /* the brief's sign */
         arb_add(R, R, u, prec);
         if (verbose)
-            printf("%s schedule, d = %ld, t = %s, h = %s:\n", k == 0 ? "const" : k == 1 ? "vp" : "cosine",
-                   (long) d, arb_get_str(t, 4, ARB_STR_NO_RADIUS), arb_get_str(h, 4, ARB_STR_NO_RADIUS));
+        {
+            printf("%s schedule, d = %ld, t = ", k == 0 ? "const" : k == 1 ? "vp" : "cosine", (long) d);
+            arb_printn(t, 4, ARB_STR_NO_RADIUS);
+            printf(", h = ");
+            arb_printn(h, 4, ARB_STR_NO_RADIUS);
+            printf(":\n");
+        }
         deriv_check_zero("  residual d_t log p + div F_h + F_h.s + (h g^2/2)(Lap log p + |s|^2)",
                          R, -80, verbose);
         if (!arb_is_zero(h) && !arb_contains_zero(W))
