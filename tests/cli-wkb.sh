@@ -117,7 +117,29 @@ if grep -q marginal "$tmp/exact-prior.json"; then
     contains "exact prior C_0" "$(field C_0 "$tmp/out")" "l(2*pi*e(1)*0.3)/2"
 fi
 
+# --mc: Monte Carlo over data, labelled as not certified, within 5 standard
+# errors of the certified coefficients, independent of the thread count
+run nll "$ex/paper-1d.json" --mc 4000 --order 1 --threads 2 --seed 3
+cp "$tmp/out" "$tmp/mc2"
+n=$((n + 1))
+grep -q 'NOT certified' "$tmp/out" || { echo "FAIL: --mc estimate not labelled"; fail=1; }
+for k in 0 1; do
+    line=$(sed -n "s/^C_$k = //p" "$tmp/out")
+    m=$(echo "$line" | sed 's/^\[\([^ ]*\) .*/\1/')
+    se=$(echo "$line" | sed 's/.*stderr //')
+    case $k in 0) ex_v="nl(0)" ;; 1) ex_v="(nl(d) - nl(-d))/(2*d)" ;; esac
+    n=$((n + 1))
+    r=$(printf '%s\n' "scale=40" "pi=4*a(1)" "$(cat "$tmp/defs")" "x = ($(tobc "$m")) - ($ex_v)" \
+        "if (x < 0) x = -x" "x <= 5*($(tobc "$se"))" | BC_LINE_LENGTH=0 bc -l | tail -n1)
+    [ "$r" = 1 ] || { echo "FAIL: --mc C_$k = $m +/- $se is far from the certified value"; fail=1; }
+done
+run nll "$ex/paper-1d.json" --mc 4000 --order 1 --threads 1 --seed 3
+n=$((n + 1))
+cmp -s "$tmp/out" "$tmp/mc2" || { echo "FAIL: --mc differs between 1 and 2 threads"; fail=1; }
+
 # bad input
+bad nll "--mc: expected an integer" "$ex/paper-1d.json" --mc 1
+bad nll "--h cannot be combined with --mc" "$ex/paper-1d.json" --mc 10 --h 1
 p1="$ex/paper-1d.json"
 bad loglik "give exactly one of --x" "$p1"
 bad loglik "give exactly one of --x" "$p1" --x 0 --points "$tmp/pts"

@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <stdint.h>
+#include <math.h>
 #include "cli.h"
 #include "diffwkb/wkb.h"
+#include "diffwkb/sample.h"
 
 #define DEFAULT_DIGITS 15
 #define DEFAULT_ORDER 4
@@ -29,6 +32,8 @@ typedef struct
     const char * points;
     const char * htext;
     slong digits, order, threads;
+    slong mc;                /* nll: Monte Carlo points (0: off) */
+    uint64_t seed;
     int json;
 }
 wkb_args;
@@ -52,9 +57,14 @@ usage(FILE * out, int nll)
     else
         fprintf(out,
             "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--json]\n"
+            "       diffwkb nll PROBLEM --mc N [--seed S] [--threads T] [--order N] [--json]\n"
             "Certified coefficients C_0 .. C_N of NLL(h) = E_{x ~ p_0}[-log q^h_{t0}(x)]\n"
             "= sum_n h^n C_n (nats; C_0 the probability-flow NLL, C_1 the slope of the paper's\n"
-            "Table 1).\n\n");
+            "Table 1).\n\n"
+            "  --mc N          Monte Carlo estimate instead (NOT certified): N points drawn from\n"
+            "                  p_0, certified c_n at each, mean and standard error\n"
+            "  --seed S        seed of the draws (Philox streams, as diffwkb sample; default 0)\n"
+            "  --threads T     threads for --mc (default 1)\n");
     fprintf(out,
         "  --order N       highest order N (default %d)\n"
         "  --h H           also print the exact value at this h >= 0 where the route has a\n"
@@ -165,6 +175,13 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
     for (;;)
     {
         status = evaluate(r, &accurate, P, nll, xq, hq, order, digits, prec);
+        if (status == WKB_UNSUPPORTED && nll && wkb_problem_route(P) != WKB_ROUTE_NONE)
+        {
+            snprintf(err, errlen, "nll: no certified NLL for this problem (route %s gives "
+                     "certified log-likelihoods); --mc N gives a Monte Carlo estimate over data",
+                     wkb_route_name(wkb_problem_route(P)));
+            return CLI_EINPUT;
+        }
         if (status == WKB_UNSUPPORTED)
         {
             snprintf(err, errlen, "%s: no certified route for this problem yet "
@@ -283,7 +300,8 @@ typedef struct
     char ** lines;            /* the point texts */
     fmpq ** xq;               /* parsed points */
     const fmpq * hq;
-    char ** out;              /* per point: malloc'd JSON line */
+    char ** out;              /* per point: malloc'd JSON line (--points) */
+    arb_poly_struct * coeffs; /* per point: the coefficients (--mc), or NULL */
     char ** err;              /* per point: malloc'd error, or NULL */
     slong next;               /* next point to take (under lock) */
     pthread_mutex_t lock;
@@ -322,6 +340,10 @@ points_worker(void * arg)
                                err, sizeof(err)) != CLI_OK)
         {
             J->err[k] = strdup(err);
+        }
+        else if (J->coeffs != NULL)
+        {
+            arb_poly_set(J->coeffs + k, r.coeffs);
         }
         else
         {
@@ -420,59 +442,208 @@ fail:
     }
 }
 
+/* Evaluate the loglik series at every point of J in a->threads threads.
+   Returns CLI_OK, or CLI_EINPUT after an error naming the first point that
+   failed (then nothing should be printed). */
+static int
+run_job(points_job * J, const wkb_args * a, problem_t P, const fmpq * hq)
+{
+    pthread_t * th;
+    slong k, nthreads = FLINT_MIN(a->threads, J->npoints);
+
+    J->a = a;
+    J->json_text = P->json_text;
+    J->prec0 = P->prec;
+    J->hq = hq;
+    J->out = calloc(J->npoints, sizeof(char *));
+    J->err = calloc(J->npoints, sizeof(char *));
+    pthread_mutex_init(&J->lock, NULL);
+    th = malloc(nthreads * sizeof(pthread_t));
+    for (k = 0; k < nthreads; k++)
+        pthread_create(th + k, NULL, points_worker, J);
+    for (k = 0; k < nthreads; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+    pthread_mutex_destroy(&J->lock);
+
+    for (k = 0; k < J->npoints; k++)
+    {
+        if (J->err[k] != NULL || (J->coeffs == NULL && J->out[k] == NULL))
+        {
+            cli_error("point x = %s: %s", J->lines[k], J->err[k] ? J->err[k] : "evaluation failed");
+            return CLI_EINPUT;
+        }
+    }
+    return CLI_OK;
+}
+
+static void
+points_job_clear(points_job * J, slong dim)
+{
+    slong k;
+    for (k = 0; k < J->npoints; k++)
+    {
+        if (J->out != NULL)
+            free(J->out[k]);
+        if (J->err != NULL)
+            free(J->err[k]);
+        free(J->lines[k]);
+        _fmpq_vec_clear(J->xq[k], dim);
+        if (J->coeffs != NULL)
+            arb_poly_clear(J->coeffs + k);
+    }
+    free(J->out);
+    free(J->err);
+    free(J->lines);
+    free(J->xq);
+    flint_free(J->coeffs);
+}
+
 static int
 run_points(const wkb_args * a, problem_t P, const fmpq * hq)
 {
     points_job J;
-    pthread_t * th;
-    slong k, nthreads;
-    int status = CLI_OK;
+    slong k;
+    int status;
 
     memset(&J, 0, sizeof(J));
     J.npoints = read_points(&J.lines, &J.xq, a->points, P->dim);
     if (J.npoints < 0)
         return CLI_EINPUT;
-    J.a = a;
-    J.json_text = P->json_text;
-    J.prec0 = P->prec;
-    J.hq = hq;
-    J.out = calloc(J.npoints, sizeof(char *));
-    J.err = calloc(J.npoints, sizeof(char *));
-    pthread_mutex_init(&J.lock, NULL);
-
-    nthreads = FLINT_MIN(a->threads, J.npoints);
-    th = malloc(nthreads * sizeof(pthread_t));
-    for (k = 0; k < nthreads; k++)
-        pthread_create(th + k, NULL, points_worker, &J);
-    for (k = 0; k < nthreads; k++)
-        pthread_join(th[k], NULL);
-    free(th);
-    pthread_mutex_destroy(&J.lock);
-
     /* all or nothing: an error at any point prints nothing on stdout */
-    for (k = 0; k < J.npoints; k++)
-    {
-        if (J.err[k] != NULL || J.out[k] == NULL)
-        {
-            cli_error("--points line with x = %s: %s", J.lines[k],
-                      J.err[k] ? J.err[k] : "evaluation failed");
-            status = CLI_EINPUT;
-            break;
-        }
-    }
-    for (k = 0; k < J.npoints; k++)
-    {
-        if (status == CLI_OK)
+    status = run_job(&J, a, P, hq);
+    if (status == CLI_OK)
+        for (k = 0; k < J.npoints; k++)
             fputs(J.out[k], stdout);
-        free(J.out[k]);
-        free(J.err[k]);
-        free(J.lines[k]);
-        _fmpq_vec_clear(J.xq[k], P->dim);
+    points_job_clear(&J, P->dim);
+    return status;
+}
+
+/* ------------------------------------------------------------------ --mc */
+
+/*
+    Monte Carlo estimate of the NLL coefficients C_n = E_{x ~ p_0}[-c_n(x)]
+    for problems whose route gives certified c_n(x) but no certified NLL:
+    a->mc points drawn from the data law p_0 (Philox streams of sample.h,
+    seed a->seed; each double point is an exact rational), certified c_n at
+    each, and their average with the standard error of the mean.  The
+    average of the balls is certified as the sample mean of those points;
+    as an estimate of C_n it is NOT certified.
+*/
+static int
+run_mc(const wkb_args * a, problem_t P)
+{
+    points_job J;
+    sample_mix_t X;
+    double * x, * z, * work, u[2];
+    slong k, i, n, d = P->dim;
+    int status;
+    char buf[64 * 64];
+
+    memset(&J, 0, sizeof(J));
+    if (sample_mix_set_target(X, P->data) != 0)
+    {
+        sample_mix_clear(X);
+        cli_error("nll: --mc: the data law cannot be sampled in double precision");
+        return CLI_EINPUT;
     }
-    free(J.out);
-    free(J.err);
-    free(J.lines);
-    free(J.xq);
+    n = J.npoints = a->mc;
+    J.lines = malloc(n * sizeof(char *));
+    J.xq = malloc(n * sizeof(fmpq *));
+    J.coeffs = flint_malloc(n * sizeof(arb_poly_struct));
+    x = malloc(d * sizeof(double));
+    z = malloc(d * sizeof(double));
+    work = malloc(d * sizeof(double));
+    for (k = 0; k < n; k++)
+    {
+        size_t len = 0;
+        sample_uniforms(u, a->seed, (uint64_t) k, 0, SAMPLE_LANE_COMPONENT);
+        sample_normals(z, d, a->seed, (uint64_t) k, 0);
+        sample_mix_draw(x, X, 1.0, 0.0, u[1], z, work);
+        J.xq[k] = _fmpq_vec_init(d);
+        buf[0] = '\0';
+        for (i = 0; i < d; i++)
+        {
+            arf_t t;
+            arf_init(t);
+            arf_set_d(t, x[i]);          /* exact */
+            arf_get_fmpq(J.xq[k] + i, t);
+            arf_clear(t);
+            len += snprintf(buf + len, sizeof(buf) - len, "%s%.17g", i ? "," : "", x[i]);
+        }
+        J.lines[k] = strdup(buf);
+        arb_poly_init(J.coeffs + k);
+    }
+    free(x);
+    free(z);
+    free(work);
+    sample_mix_clear(X);
+
+    status = run_job(&J, a, P, NULL);
+    if (status == CLI_OK)
+    {
+        slong m;
+        arb_t c, sum;
+        char * str;
+        double * se = malloc((a->order + 1) * sizeof(double));
+
+        arb_init(c);
+        arb_init(sum);
+        if (a->json)
+        {
+            printf("{\"route\": ");
+            cli_json_string(stdout, wkb_route_name(wkb_problem_route(P)));
+            printf(", \"estimate\": \"monte-carlo\", \"certified\": false, \"n\": %ld, "
+                   "\"seed\": %llu, \"order\": %ld, \"coefficients\": [",
+                   (long) n, (unsigned long long) a->seed, (long) a->order);
+        }
+        else
+        {
+            printf("route = %s (certified c_n(x) at each point)\n",
+                   wkb_route_name(wkb_problem_route(P)));
+            printf("# Monte Carlo estimate over n = %ld points drawn from p_0 (seed %llu): NOT "
+                   "certified.\n# C_n = mean of -c_n(x_i) (a ball enclosing the sample mean of "
+                   "certified values) and its standard error\n",
+                   (long) n, (unsigned long long) a->seed);
+        }
+        for (m = 0; m <= a->order; m++)
+        {
+            double s1 = 0, s2 = 0, v;
+            arb_zero(sum);
+            for (k = 0; k < n; k++)
+            {
+                arb_poly_get_coeff_arb(c, J.coeffs + k, m);
+                arb_sub(sum, sum, c, P->prec);
+                v = -arf_get_d(arb_midref(c), ARF_RND_NEAR);
+                s1 += v;
+                s2 += v * v;
+            }
+            arb_div_si(sum, sum, n, P->prec);
+            s1 /= n;
+            se[m] = n > 1 ? sqrt(FLINT_MAX(s2 / n - s1 * s1, 0.0) * n / (n - 1) / n) : 0.0;
+            str = cli_arb_str(sum, a->digits);
+            if (a->json)
+            {
+                if (m > 0)
+                    printf(", ");
+                cli_json_string(stdout, str);
+            }
+            else
+                printf("C_%ld = %s  stderr %.3g\n", (long) m, str, se[m]);
+            flint_free(str);
+        }
+        if (a->json)
+        {
+            printf("], \"stderr\": [");
+            for (m = 0; m <= a->order; m++)
+                printf("%s%.6g", m ? ", " : "", se[m]);
+            printf("]}\n");
+        }
+        free(se);
+        arb_clear(c);
+        arb_clear(sum);
+    }
+    points_job_clear(&J, d);
     return status;
 }
 
@@ -482,6 +653,7 @@ static int
 parse_args(wkb_args * a, int argc, char ** argv)
 {
     const char * val, * otext = NULL, * dtext = NULL, * ttext = NULL;
+    const char * mctext = NULL, * seedtext = NULL;
     const char * cmd = a->nll ? "nll" : "loglik";
     int i, r;
 
@@ -511,11 +683,16 @@ parse_args(wkb_args * a, int argc, char ** argv)
         OPT("--order", otext)
         OPT("--digits", dtext)
         OPT("--h", a->htext)
+        OPT("--threads", ttext)
         if (!a->nll)
         {
             OPT("--x", a->xtext)
             OPT("--points", a->points)
-            OPT("--threads", ttext)
+        }
+        else
+        {
+            OPT("--mc", mctext)
+            OPT("--seed", seedtext)
         }
 #undef OPT
         if (s[0] == '-' && s[1] != '\0')
@@ -546,6 +723,20 @@ parse_args(wkb_args * a, int argc, char ** argv)
         return -1;
     if (ttext != NULL && (a->threads = cli_parse_slong(ttext, "--threads", 1, MAX_THREADS)) < 0)
         return -1;
+    if (mctext != NULL && (a->mc = cli_parse_slong(mctext, "--mc", 2, 100000000)) < 0)
+        return -1;
+    if (seedtext != NULL)
+    {
+        slong sd = cli_parse_slong(seedtext, "--seed", 0, WORD_MAX);
+        if (sd < 0)
+            return -1;
+        a->seed = (uint64_t) sd;
+    }
+    if (a->mc && a->htext != NULL)
+    {
+        cli_error("nll: --h cannot be combined with --mc");
+        return -1;
+    }
     return 0;
 }
 
@@ -601,6 +792,11 @@ cmd_wkb(int argc, char ** argv, int nll)
     if (a.points != NULL)
     {
         status = run_points(&a, P, a.htext ? hq : NULL);
+        goto done;
+    }
+    if (a.mc)
+    {
+        status = run_mc(&a, P);
         goto done;
     }
     {
