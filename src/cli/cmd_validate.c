@@ -1,0 +1,389 @@
+/*
+    diffwkb validate: judge samples (CSV) against the certified law of a
+    problem (validate.h).  Exit 0 consistent, 1 inconsistent, 2 bad input
+    or no certified reference.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "diffwkb/validate.h"
+
+static void
+validate_usage(FILE * out)
+{
+    fprintf(out,
+        "Usage: diffwkb validate PROBLEM SAMPLES.csv --h H [--steps K --method M] [options]\n"
+        "Judge samples of Eq. (9) at noise level H (read at t0) against a certified law:\n"
+        "  affine score, Gaussian prior: N(mu_h, Sigma_h) of the continuous process and, with\n"
+        "    --steps/--method em|pf-euler|pf-heun|pf-rk4, the exact Gaussian law of that scheme\n"
+        "    (the tests use it; the report shows the discretisation bias separately);\n"
+        "  exact score with prior \"marginal\": the data marginal p_t0 (any h, any dim);\n"
+        "  dim 1, H = 0: the CDF of q^0_t0 through the validated probability-flow map.\n"
+        "Tests: mean and covariance z-tests (certified centres, certified standard errors),\n"
+        "Kolmogorov-Smirnov in 1D (certified CDF, Dvoretzky-Kiefer-Wolfowitz-Massart bound);\n"
+        "family-wise level alpha split by Bonferroni over the tests run.  Also reported\n"
+        "(estimates, not tests): W2 in 1D from certified quantiles, to the reference law\n"
+        "and to the data law p_0.\n\n"
+        "  --h H          noise level of the samples (exact decimal or p/q, >= 0)\n"
+        "  --steps K      number of uniform steps of the sampler\n"
+        "  --method M     em (default with --steps) | pf-euler | pf-heun | pf-rk4 | pf-rk45\n"
+        "  --alpha A      family-wise level in (0, 1) (default %s)\n"
+        "  --json         one JSON object instead of text\n"
+        "  --help         this help\n\n"
+        "SAMPLES: one sample per line, comma-separated decimals, '#' comment lines;\n"
+        "'-' reads standard input.\n"
+        "Exit status: 0 consistent, 1 inconsistent (a test rejects), 2 bad input, no\n"
+        "certified reference for the problem, or an enclosure failed.\n", VALIDATE_ALPHA);
+}
+
+static void
+print_ball(FILE * out, const arb_t x, slong digits)
+{
+    char * s = cli_arb_str(x, digits);
+    fputs(s, out);
+    flint_free(s);
+}
+
+static void
+print_text(const validate_report_t R, const validate_ref_t Ref, const char * alpha_text,
+           const char * method, slong K, const char * h_text)
+{
+    slong i;
+    arb_t b, minp;
+    arb_init(b);
+    arb_init(minp);
+    printf("reference = %s", validate_ref_name(Ref->kind));
+    if (Ref->has_discrete)
+        printf(" (exact law of %s with %ld steps at h = %s; continuous law for the bias)",
+               method, (long) K, h_text);
+    printf("\n");
+    if (Ref->note[0])
+        printf("# %s\n", Ref->note);
+    printf("n = %ld\ndim = %ld\n", (long) R->n, (long) Ref->d);
+    printf("alpha = %s (family-wise), per test ", alpha_text);
+    print_ball(stdout, R->alpha_each, 4);
+    printf(" (Bonferroni over %ld tests)\n", (long) R->len);
+    for (i = 0; i < R->len; i++)
+    {
+        const validate_test_struct * T = R->tests + i;
+        if (T->kind == VALIDATE_TEST_Z)
+        {
+            printf("%s: sample ", T->name);
+            print_ball(stdout, T->sample, 8);
+            printf(", %s ", Ref->has_discrete ? "discrete law" : "reference");
+            print_ball(stdout, T->reference, 8);
+            if (arb_is_finite(T->cont))
+            {
+                printf(", continuous ");
+                print_ball(stdout, T->cont, 8);
+                arb_sub(b, T->reference, T->cont, 64);
+                printf(": bias ");
+                print_ball(stdout, b, 3);
+            }
+            printf(", se ");
+            print_ball(stdout, T->se, 3);
+            printf(", z = ");
+            print_ball(stdout, T->stat, 3);
+        }
+        else
+        {
+            printf("%s: D_n = ", T->name);
+            print_ball(stdout, T->stat, 4);
+            printf(", threshold ");
+            print_ball(stdout, T->threshold, 4);
+        }
+        printf(", p <= ");
+        {
+            arf_t u;
+            arf_init(u);
+            arb_get_ubound_arf(u, T->pvalue, 64);
+            arb_set_arf(b, u);
+            print_ball(stdout, b, 3);
+            arf_clear(u);
+        }
+        printf("%s\n", T->reject ? "  REJECT" : "");
+    }
+    if (arb_is_finite(R->w2))
+    {
+        printf("w2_estimate(samples, reference) = ");
+        print_ball(stdout, R->w2, 4);
+        printf("\n");
+    }
+    if (arb_is_finite(R->w2_data))
+    {
+        printf("w2_estimate(samples, data p_0) = ");
+        print_ball(stdout, R->w2_data, 4);
+        printf("\n");
+    }
+    if (arb_is_finite(R->w2_ref_data))
+    {
+        printf("w2(reference, data p_0) = ");
+        print_ball(stdout, R->w2_ref_data, 10);
+        printf("\n");
+    }
+    if (arb_is_finite(R->w2) || arb_is_finite(R->w2_data))
+        printf("# w2_estimate: (mean_i (x_(i) - Q((i-1/2)/n))^2)^(1/2), Q certified; "
+               "an estimate, not a test\n");
+    validate_report_min_pvalue(minp, R);
+    printf("min_p = ");
+    print_ball(stdout, minp, 3);
+    printf("\n");
+    printf("verdict = %s\n", R->reject ? "INCONSISTENT" : "consistent");
+    arb_clear(b);
+    arb_clear(minp);
+}
+
+static void
+json_field_ball(const char * key, const arb_t x, slong digits)
+{
+    printf(", \"%s\": ", key);
+    if (arb_is_finite(x))
+        cli_json_ball(stdout, x, digits);
+    else
+        printf("null");
+}
+
+static void
+print_json(const validate_report_t R, const validate_ref_t Ref, const char * alpha_text,
+           const char * method, slong K, const char * h_text)
+{
+    slong i;
+    arb_t b;
+    arb_init(b);
+    printf("{\"reference\": ");
+    cli_json_string(stdout, validate_ref_name(Ref->kind));
+    printf(", \"discrete\": %s", Ref->has_discrete ? "true" : "false");
+    printf(", \"method\": ");
+    if (method != NULL)
+        cli_json_string(stdout, method);
+    else
+        printf("null");
+    printf(", \"steps\": %ld, \"h\": ", (long) K);
+    cli_json_string(stdout, h_text);
+    printf(", \"note\": ");
+    cli_json_string(stdout, Ref->note);
+    printf(", \"n\": %ld, \"dim\": %ld, \"alpha\": ", (long) R->n, (long) Ref->d);
+    cli_json_string(stdout, alpha_text);
+    json_field_ball("alpha_each", R->alpha_each, 6);
+    printf(", \"tests\": [");
+    for (i = 0; i < R->len; i++)
+    {
+        const validate_test_struct * T = R->tests + i;
+        printf(i ? ", {" : "{");
+        printf("\"name\": ");
+        cli_json_string(stdout, T->name);
+        printf(", \"kind\": \"%s\"", T->kind == VALIDATE_TEST_Z ? "z" : "ks");
+        json_field_ball("sample", T->sample, 10);
+        if (T->kind == VALIDATE_TEST_Z)
+        {
+            json_field_ball("reference", T->reference, 10);
+            json_field_ball("continuous", T->cont, 10);
+            arb_sub(b, T->reference, T->cont, 64);
+            json_field_ball("bias", b, 4);
+            json_field_ball("se", T->se, 6);
+        }
+        json_field_ball("stat", T->stat, 6);
+        json_field_ball("threshold", T->threshold, 6);
+        json_field_ball("pvalue", T->pvalue, 4);
+        printf(", \"reject\": %s}", T->reject ? "true" : "false");
+    }
+    printf("]");
+    json_field_ball("w2_estimate", R->w2, 6);
+    json_field_ball("w2_estimate_data", R->w2_data, 6);
+    json_field_ball("w2_reference_data", R->w2_ref_data, 10);
+    validate_report_min_pvalue(b, R);
+    json_field_ball("min_pvalue", b, 4);
+    printf(", \"consistent\": %s}\n", R->reject ? "false" : "true");
+    arb_clear(b);
+}
+
+int
+cli_cmd_validate(int argc, char ** argv)
+{
+    const char * path = NULL, * spath = NULL, * h_text = NULL, * method_text = NULL;
+    const char * alpha_text = VALIDATE_ALPHA;
+    int json = 0, method = -1, status = CLI_EINPUT, r;
+    slong K = 0;
+    int i;
+    fmpq_t hq, aq;
+    problem_t P;
+    validate_samples_t S;
+    validate_ref_t Ref;
+    validate_report_t Rep;
+    arb_t alpha;
+    char err[512];
+    FILE * fp = NULL;
+    slong prec = 128;
+
+    fmpq_init(hq);
+    fmpq_init(aq);
+    for (i = 1; i < argc; i++)
+    {
+        const char * a = argv[i], * val;
+        int m;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+        {
+            validate_usage(stdout);
+            fmpq_clear(hq);
+            fmpq_clear(aq);
+            return CLI_OK;
+        }
+        if (!strcmp(a, "--json"))
+        {
+            json = 1;
+            continue;
+        }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--h")) != 0)
+        {
+            if (m < 0)
+                goto done;
+            h_text = val;
+            continue;
+        }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--steps")) != 0)
+        {
+            if (m < 0 || (K = cli_parse_slong(val, "--steps", 1, (slong) 0xFFFFFFF0)) < 0)
+                goto done;
+            continue;
+        }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--method")) != 0)
+        {
+            if (m < 0)
+                goto done;
+            method = sample_method_from_name(val);
+            if (method < 0)
+            {
+                cli_error("--method: unknown method '%s' (em, pf-euler, pf-heun, pf-rk4, pf-rk45)",
+                          val);
+                goto done;
+            }
+            method_text = val;
+            continue;
+        }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--alpha")) != 0)
+        {
+            if (m < 0)
+                goto done;
+            alpha_text = val;
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0')
+        {
+            cli_error("validate: unknown option '%s' (try diffwkb validate --help)", a);
+            goto done;
+        }
+        if (path == NULL)
+            path = a;
+        else if (spath == NULL)
+            spath = a;
+        else
+        {
+            cli_error("validate: unexpected argument '%s' (PROBLEM and SAMPLES given already)", a);
+            goto done;
+        }
+    }
+    if (path == NULL || spath == NULL)
+    {
+        cli_error("validate: missing %s (try diffwkb validate --help)",
+                  path == NULL ? "PROBLEM and SAMPLES files" : "SAMPLES file");
+        goto done;
+    }
+    if (h_text == NULL)
+    {
+        cli_error("--h: missing (the noise level the samples were drawn at)");
+        goto done;
+    }
+    if (cli_parse_fmpq(hq, h_text, "--h"))
+        goto done;
+    if (fmpq_sgn(hq) < 0)
+    {
+        cli_error("--h: must be >= 0, got '%s'", h_text);
+        goto done;
+    }
+    if (cli_parse_fmpq(aq, alpha_text, "--alpha"))
+        goto done;
+    if (fmpq_sgn(aq) <= 0 || fmpz_cmp(fmpq_numref(aq), fmpq_denref(aq)) >= 0)
+    {
+        cli_error("--alpha: must lie in (0, 1), got '%s'", alpha_text);
+        goto done;
+    }
+    if (K > 0 && method < 0)
+    {
+        method = SAMPLE_EM;
+        method_text = "em";
+    }
+    if (method >= 0 && method != SAMPLE_PF_RK45 && K == 0)
+    {
+        cli_error("--steps: missing (the number of steps of method %s)", method_text);
+        goto done;
+    }
+    if (method >= 0 && method != SAMPLE_EM && !fmpq_is_zero(hq))
+    {
+        cli_error("--h: method %s integrates the probability-flow ODE, h must be 0 (got '%s')",
+                  method_text, h_text);
+        goto done;
+    }
+
+    problem_init(P);
+    validate_samples_init(S);
+    validate_ref_init(Ref);
+    validate_report_init(Rep);
+    arb_init(alpha);
+
+    if (cli_read_problem(P, path, prec))
+        goto cleanup;
+    if (!strcmp(spath, "-"))
+        fp = stdin;
+    else if ((fp = fopen(spath, "r")) == NULL)
+    {
+        cli_error("%s: cannot open the samples file", spath);
+        goto cleanup;
+    }
+    r = validate_samples_read(S, fp, spath, P->dim, err, sizeof(err));
+    if (fp != stdin)
+        fclose(fp);
+    if (r)
+    {
+        cli_error("%s", err);
+        goto cleanup;
+    }
+    if (S->n < 2)
+    {
+        cli_error("%s: at least 2 samples are needed, got %ld", spath, (long) S->n);
+        goto cleanup;
+    }
+    r = validate_ref_set_problem(Ref, P, hq, method, (method == SAMPLE_PF_RK45) ? 0 : K, prec);
+    if (r)
+    {
+        cli_error("%s: %s", path, Ref->note);
+        goto cleanup;
+    }
+    arb_set_fmpq(alpha, aq, prec);
+    if (validate_run(Rep, S, Ref, alpha, prec))
+    {
+        cli_error("%s: an enclosure failed (validated ODE of the flow route)", path);
+        goto cleanup;
+    }
+    if (json)
+        print_json(Rep, Ref, alpha_text, method_text, K, h_text);
+    else
+        print_text(Rep, Ref, alpha_text, method_text, K, h_text);
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        cli_error("validate: write error on standard output");
+        goto cleanup;
+    }
+    status = Rep->reject ? CLI_FAIL : CLI_OK;
+
+cleanup:
+    arb_clear(alpha);
+    validate_report_clear(Rep);
+    validate_ref_clear(Ref);
+    validate_samples_clear(S);
+    problem_clear(P);
+done:
+    fmpq_clear(hq);
+    fmpq_clear(aq);
+    return status;
+}

@@ -1,0 +1,9 @@
+/* Fault-injected samplers must be rejected, the correct one accepted:
+   problem marginal (see faults.h). */
+#include "faults.h"
+
+int
+main(void)
+{
+    return run_faults(2);
+}
