@@ -31,13 +31,15 @@ typedef struct
     arb_ptr fc;       /* f_j                                     */
     arb_ptr noise;    /* -g2_j, or -h g2_j                        */
     arb_ptr Kc;       /* K[i][l]_j at (i d + l) alloc + j          */
+    arb_ptr Mc;       /* M = f I + K, same layout                  */
     arb_ptr kc;       /* k[i]_j at i alloc + j                     */
     arb_mat_struct * X;   /* work: inverse series */
     /* state cache */
     int svalid;
     slong Ls;
     arb_ptr xc;       /* state coefficients, v alloc + c          */
-    arb_ptr Wc;       /* W series: block n: nmu + d*d entries      */
+    arb_ptr Wc;       /* state blocks with full matrices: block n:
+                         nmu + d*d entries                         */
     arb_ptr Fc;       /* right-hand side coefficients              */
     arb_ptr P;        /* work: d*d                                 */
 }

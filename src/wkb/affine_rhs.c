@@ -13,6 +13,7 @@ _alloc_arrays(_wkb_affine_ode_struct * O, slong alloc)
     O->fc = _arb_vec_init(alloc);
     O->noise = _arb_vec_init(alloc);
     O->Kc = _arb_vec_init(d * d * alloc);
+    O->Mc = _arb_vec_init(d * d * alloc);
     O->kc = _arb_vec_init(d * alloc);
     O->X = flint_malloc(sizeof(arb_mat_struct) * alloc);
     for (k = 0; k < alloc; k++)
@@ -31,6 +32,7 @@ _free_arrays(_wkb_affine_ode_struct * O)
     _arb_vec_clear(O->fc, alloc);
     _arb_vec_clear(O->noise, alloc);
     _arb_vec_clear(O->Kc, d * d * alloc);
+    _arb_vec_clear(O->Mc, d * d * alloc);
     _arb_vec_clear(O->kc, d * alloc);
     for (k = 0; k < alloc; k++)
         arb_mat_clear(O->X + k);
@@ -212,6 +214,16 @@ _time_coeffs(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
         arb_mat_clear(C); arb_mat_clear(Y); arb_mat_clear(Z); arb_mat_clear(W);
     }
 
+    /* M = f I + K (f and K nearly cancel for large beta: combining them
+       before the state recurrence keeps its radii small) */
+    for (i = 0; ok && i < d; i++)
+        for (l = 0; l < d; l++)
+        {
+            if (i == l)
+                _arb_vec_add(O->Mc + (i * d + l) * al, O->Kc + (i * d + l) * al, O->fc, L, prec);
+            else
+                _arb_vec_set(O->Mc + (i * d + l) * al, O->Kc + (i * d + l) * al, L);
+        }
     if (ok)
     {
         ok = _arb_vec_is_finite(O->fc, L) && _arb_vec_is_finite(O->noise, L);
@@ -227,83 +239,173 @@ _time_coeffs(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
     return ok ? 0 : 1;
 }
 
-/* Coefficient k of the right-hand side (x coefficients 0..k in xc). */
+/*
+    Time series at a wide time ball t (radius r > 0), tight version.  The
+    direct evaluation of the recurrences (inverse series of C(t), products
+    with the schedule series) on a wide ball propagates the radii like a
+    majorant series: at order 30 they can exceed the true coefficients by
+    many orders of magnitude.  Instead, for every series c among f, noise,
+    K, k and every s = tm + delta in t (tm the midpoint, |delta| <= r):
+        c_j(s) = sum_{m < R} binom(j+m, m) c_{j+m}(tm) delta^m
+                 + binom(j+R, R) c_{j+R}(xi) delta^R,     xi in t
+    (Taylor's formula for the j-th derivative of c / j!), with the point
+    coefficients at tm (radius ~2^-prec) and only the order j+R
+    coefficients from the wide ball, multiplied by r^R.  The result is
+    intersected with the direct ball evaluation (both enclose c_j(s)).
+    Returns 0 on success.
+*/
+#define _AFFINE_REEXPAND 16
+
+static int
+_time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
+{
+    slong R = _AFFINE_REEXPAND, Lx = L + R, d = O->d, al, nser, s, j, m;
+    arb_ptr pt, rpow;
+    arb_t tm, u, c, b;
+    int ok;
+
+    if (arb_is_exact(t))
+        return _time_coeffs(O, t, L, prec);
+
+    _ensure_alloc(O, Lx);
+    al = O->alloc;
+    nser = 2 + 2 * d * d + d;
+    pt = _arb_vec_init(nser * Lx);
+    rpow = _arb_vec_init(R + 1);
+    arb_init(tm); arb_init(u); arb_init(c); arb_init(b);
+
+    /* point coefficients at the midpoint */
+    arf_set(arb_midref(tm), arb_midref(t));
+    ok = (_time_coeffs(O, tm, Lx, prec) == 0);
+    if (ok)
+    {
+        for (j = 0; j < Lx; j++)
+        {
+            arb_set(pt + 0 * Lx + j, O->fc + j);
+            arb_set(pt + 1 * Lx + j, O->noise + j);
+            for (s = 0; s < d * d; s++)
+                arb_set(pt + (2 + s) * Lx + j, O->Kc + s * al + j);
+            for (s = 0; s < d; s++)
+                arb_set(pt + (2 + d * d + s) * Lx + j, O->kc + s * al + j);
+            for (s = 0; s < d * d; s++)
+                arb_set(pt + (2 + d * d + d + s) * Lx + j, O->Mc + s * al + j);
+        }
+        ok = (_time_coeffs(O, t, Lx, prec) == 0);
+    }
+    if (ok)
+    {
+        /* rpow[m] = [+/- r^m] */
+        arb_one(rpow + 0);
+        for (m = 1; m <= R; m++)
+        {
+            mag_pow_ui(arb_radref(rpow + m), arb_radref(t), m);
+            arf_zero(arb_midref(rpow + m));
+        }
+        for (s = 0; s < nser; s++)
+        {
+            arb_ptr ball = (s == 0) ? O->fc : (s == 1) ? O->noise :
+                (s < 2 + d * d) ? O->Kc + (s - 2) * al :
+                (s < 2 + d * d + d) ? O->kc + (s - 2 - d * d) * al :
+                O->Mc + (s - 2 - d * d - d) * al;
+            arb_srcptr pc = pt + s * Lx;
+            /* ascending j: ball[j + R] is still the direct ball value */
+            for (j = 0; j < L; j++)
+            {
+                arb_set(c, pc + j);
+                for (m = 1; m < R; m++)
+                {
+                    arb_bin_uiui(u, j + m, m, prec);
+                    arb_mul(u, u, pc + j + m, prec);
+                    arb_addmul(c, u, rpow + m, prec);
+                }
+                arb_bin_uiui(u, j + R, R, prec);
+                arb_mul(u, u, ball + j + R, prec);
+                arb_addmul(c, u, rpow + R, prec);
+                if (arb_intersection(b, c, ball + j, prec))
+                    arb_swap(ball + j, b);
+                else
+                    arb_swap(ball + j, c);   /* cannot happen in exact terms */
+            }
+        }
+    }
+
+    _arb_vec_clear(pt, nser * Lx);
+    _arb_vec_clear(rpow, R + 1);
+    arb_clear(tm); arb_clear(u); arb_clear(c); arb_clear(b);
+    return ok ? 0 : 1;
+}
+
+/*
+    Coefficient k of the right-hand side (x coefficients 0..k in xc), in
+    the form (M = f I + K, M and K for the h-order of the block):
+        mu_n'    = M mu_n + K mu_{n-1} + [n <= 1] k,
+        Sigma_n' = P + P^T + [noise block] noise I,
+        P = M Sigma_n + K Sigma_{n-1},
+    equal to the equations of wkb.h (W_n = Sigma_n + Sigma_{n-1}).
+    Wc holds the blocks with the full (symmetric) matrices.
+*/
 static void
 _rhs_coeff(_wkb_affine_ode_struct * O, slong k, slong prec)
 {
-    slong d = O->d, al = O->alloc, nmu = O->nmu, ds = O->ds, nv = O->nv;
+    slong d = O->d, al = O->alloc, nmu = O->nmu, nv = O->nv;
     slong nw = nmu + d * d, n, i, j, l, vi, wi;
     arb_ptr P = O->P;
-    arb_srcptr xk;
 
-    /* W coefficients */
+    /* full blocks */
     for (n = 0; n <= O->N; n++)
     {
         for (i = 0; i < nmu; i++)
-        {
-            vi = n * nv + i;
-            wi = n * nw + i;
-            if (n == 0)
-                arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
-            else
-                arb_add(O->Wc + wi * al + k, O->xc + vi * al + k,
-                        O->xc + (vi - nv) * al + k, prec);
-        }
+            arb_set(O->Wc + (n * nw + i) * al + k, O->xc + (n * nv + i) * al + k);
         for (i = 0; i < d; i++)
             for (j = 0; j < d; j++)
             {
                 vi = n * nv + nmu + _wkb_affine_sym_index(i, j, d);
                 wi = n * nw + nmu + i * d + j;
-                if (n == 0)
-                    arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
-                else
-                    arb_add(O->Wc + wi * al + k, O->xc + vi * al + k,
-                            O->xc + (vi - nv) * al + k, prec);
+                arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
             }
     }
 
     for (n = 0; n <= O->N; n++)
     {
-        /* mean: F = f mu_n + K W_n + [n <= 1] k */
         for (i = 0; i < nmu; i++)
         {
-            arb_ptr F;
-            vi = n * nv + i;
-            F = O->Fc + vi * al + k;
-            xk = O->xc + vi * al + k;
-            arb_dot(F, NULL, 0, O->fc, 1, xk, -1, k + 1, prec);
+            arb_ptr F = O->Fc + (n * nv + i) * al + k;
+            arb_zero(F);
             for (l = 0; l < nmu; l++)
-                arb_dot(F, F, 0, O->Kc + (i * d + l) * al, 1,
+            {
+                arb_dot(F, F, 0, O->Mc + (i * d + l) * al, 1,
                         O->Wc + (n * nw + l) * al + k, -1, k + 1, prec);
+                if (n > 0)
+                    arb_dot(F, F, 0, O->Kc + (i * d + l) * al, 1,
+                            O->Wc + ((n - 1) * nw + l) * al + k, -1, k + 1, prec);
+            }
             if (n <= 1)
                 arb_add(F, F, O->kc + i * al + k, prec);
         }
-        /* covariance: F = 2 f Sigma_n + P + P^T - [n = noise block] g2 I,
-           P = K W_n */
         for (i = 0; i < d; i++)
             for (j = 0; j < d; j++)
             {
-                arb_zero(P + i * d + j);
+                arb_ptr Pij = P + i * d + j;
+                arb_zero(Pij);
                 for (l = 0; l < d; l++)
-                    arb_dot(P + i * d + j, P + i * d + j, 0, O->Kc + (i * d + l) * al, 1,
+                {
+                    arb_dot(Pij, Pij, 0, O->Mc + (i * d + l) * al, 1,
                             O->Wc + (n * nw + nmu + l * d + j) * al + k, -1, k + 1, prec);
+                    if (n > 0)
+                        arb_dot(Pij, Pij, 0, O->Kc + (i * d + l) * al, 1,
+                                O->Wc + ((n - 1) * nw + nmu + l * d + j) * al + k, -1, k + 1,
+                                prec);
+                }
             }
         for (i = 0; i < d; i++)
             for (j = i; j < d; j++)
             {
-                arb_ptr F;
-                vi = n * nv + nmu + _wkb_affine_sym_index(i, j, d);
-                F = O->Fc + vi * al + k;
-                xk = O->xc + vi * al + k;
-                arb_dot(F, NULL, 0, O->fc, 1, xk, -1, k + 1, prec);
-                arb_mul_2exp_si(F, F, 1);
-                arb_add(F, F, P + i * d + j, prec);
-                arb_add(F, F, P + j * d + i, prec);
+                arb_ptr F = O->Fc + (n * nv + nmu + _wkb_affine_sym_index(i, j, d)) * al + k;
+                arb_add(F, P + i * d + j, P + j * d + i, prec);
                 if (i == j && n == (O->value_mode ? 0 : 1))
                     arb_add(F, F, O->noise + k, prec);
             }
     }
-    (void) ds;
 }
 
 /* res = a ball containing t intersected with [lower(t0), upper(T)] whose
@@ -367,7 +469,7 @@ _wkb_affine_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
            solution is defined at. */
         arb_init(tt);
         ok = _clamp_time(tt, t, O->M->t0, O->M->T, prec)
-            && _time_coeffs(O, tt, O->Lhint, prec) == 0;
+            && _time_coeffs_wide(O, tt, O->Lhint, prec) == 0;
         arb_clear(tt);
         if (!ok)
             return 1;
