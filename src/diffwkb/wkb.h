@@ -280,7 +280,8 @@ typedef enum
 {
     WKB_ROUTE_NONE = 0,
     WKB_ROUTE_GAUSS1D,
-    WKB_ROUTE_AFFINE
+    WKB_ROUTE_AFFINE,
+    WKB_ROUTE_TRANSPORT     /* jet transport (below): any other problem */
 }
 wkb_route;
 
@@ -306,6 +307,60 @@ int wkb_problem_nll_series(arb_poly_t res, const problem_t P, slong N, slong pre
 /* res encloses NLL(h) at a finite h >= 0; WKB_UNSUPPORTED where only the
    series is available. */
 int wkb_problem_nll(arb_t res, const problem_t P, const arb_t h, slong prec);
+
+/*
+    Third route: jet transport along the probability-flow characteristic
+    (math.md section 8), for any problem (Gaussian-mixture data; exact,
+    scaled, misspecified-mixture or affine score; prior normal or
+    marginal), any d, any schedule.  With u = log q^h_t = sum h^n u_n and
+    F = f_PF = f x - (g^2/2) s, along X' = F(X, t), X(t0) = x0, the jets
+    U_n(xi, t) = u_n(X(t) + xi, t) truncated at degree K_n = 2(N - n) obey
+        dU_n/dt = -[F(X+xi,t) - F(X,t)].grad U_n + RHS_n(X+xi, t),
+        RHS_0 = -div F,
+        RHS_n = (g^2/2)[ [n=1] div s + s.grad U_{n-1} - Lap U_{n-1}
+                         - sum_{i+j=n-1} grad U_i . grad U_j ],
+    exactly for every kept coefficient, with U_0(., T) the jet of log pi at
+    X(T) and U_n(., T) = 0; c_n(x0) = U_n(0, t0).  X is integrated forward
+    (ode_solve with the Jacobian of F for wrapping control, dense output
+    kept); the blocks U_0..U_N form one flat ODE state integrated from T
+    down to t0, its right-hand side built from the score's (xi, tau)-jets
+    at X(t + tau) (score_tjet, degree 2N + 1) and the forward dense output.
+
+    Fourth route (Thm 4.2, first order only, math.md section 7): U_0 with
+    N = 1 (degree 2) gives grad and Lap of log q^0_t along X(t); then
+        dx' = (dx.grad) F - (g^2/2)(s - grad log q^0_t),   dx(t0) = 0,
+        I'  = (dx.grad)(div F) - (g^2/2)(div s - Lap log q^0_t),  I(t0) = 0,
+    are integrated forward and c_1 = dx_T . grad log pi(X_T) + I(T).  No
+    finite differences.
+
+    Results enclose the true coefficients; WKB_FAIL if a validated ODE
+    solve failed (raise the precision, or the step/order options).
+*/
+typedef struct
+{
+    slong order_fwd;     /* Taylor order of the forward steps (0: automatic) */
+    slong order_bwd;     /* ... of the backward jet system (0: automatic) */
+    slong max_steps;     /* per solve (0: the ode default) */
+    /* statistics, set by each call */
+    slong steps_fwd, steps_bwd, steps_aux;
+}
+wkb_transport_opt_struct;
+
+typedef wkb_transport_opt_struct wkb_transport_opt_t[1];
+
+/* All orders 0 (automatic), max_steps 0, statistics 0. */
+void wkb_transport_opt_init(wkb_transport_opt_t opt);
+
+/* res = sum_{n=0}^N c_n h^n, c_n enclosing the n-th h-Taylor coefficient
+   of log q^h_{t0}(x) for the problem P (x in R^dim) by jet transport.
+   opt may be NULL.  Returns WKB_OK or WKB_FAIL (res indeterminate). */
+int wkb_transport_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x, slong N,
+        wkb_transport_opt_t opt, slong prec);
+
+/* res encloses c_1(x) by the Thm 4.2 form (route 4 above).  opt may be
+   NULL.  Returns WKB_OK or WKB_FAIL (res indeterminate). */
+int wkb_thm42_c1(arb_t res, const problem_t P, arb_srcptr x, wkb_transport_opt_t opt,
+        slong prec);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,134 @@
+/*
+    _wkb_tr_bwd_rhs: right-hand side of backward block n (see
+    transport_impl.h) on time series, for the ode module:
+        dU_n/dt = -sum_i G_i d_i U_n + b_n,
+    the product truncated at xi-degree K_n (G has no constant term, so
+    every kept coefficient only involves kept coefficients of U_n) and at
+    tau-length len.  G and b_n come from the time slot at t, which encloses
+    them at every time of the ball t; with the state's series enclosing the
+    true U_n, each output ball encloses the true coefficient (the ode
+    contract).
+
+    The solver's recurrence calls this with the same (t, x) and growing len:
+    coefficients already computed for an identical prefix of x (arb_equal)
+    at the identical time ball are reused (they enclose the same true
+    values), only the new ones are computed.
+*/
+#include "transport_impl.h"
+
+static void
+_inc_alloc(_wkb_tr_block_struct * B, slong Lmax)
+{
+    const _wkb_tr_struct * T = B->T;
+    slong n = B->n;
+    _wkb_tr_blk_inc_free(B);
+    B->Lmax = Lmax;
+    B->U = _arb_vec_init(T->m[n] * Lmax);
+    B->R = _arb_vec_init(T->m[n] * Lmax);
+    B->D = _arb_vec_init(FLINT_MAX(T->d * T->mD[n], 1) * Lmax);
+    B->inc_valid = 0;
+    B->inc_len = 0;
+}
+
+/* tau-coefficient k of the right-hand side (B->U holds coefficients 0..k) */
+static void
+_coeff_k(_wkb_tr_block_struct * B, const _wkb_tr_slot_struct * s, slong k, slong prec)
+{
+    const _wkb_tr_struct * T = B->T;
+    const jet_ctx_struct * jc = T->jc;
+    slong d = T->d, Lm = B->Lmax, Ls = s->L, n = B->n, mD = T->mD[n], i, r, q;
+    arb_t acc;
+
+    arb_init(acc);
+    for (i = 0; i < d; i++)
+        for (r = 0; r < mD; r++)
+            arb_mul_si(B->D + (i * mD + r) * Lm + k, B->U + jc->up[r * d + i] * Lm + k,
+                       jc->exps[r * d + i] + 1, prec);
+
+    for (r = 0; r < T->m[n]; r++)
+    {
+        const slong * pr = jc->mul_pairs + 2 * jc->mul_start[r];
+        slong np = jc->mul_start[r + 1] - jc->mul_start[r];
+        arb_set(acc, s->bs[n] + r * Ls + k);
+        for (i = 0; i < d; i++)
+        {
+            arb_srcptr G = s->G[i].coeffs;
+            arb_srcptr D = B->D + i * mD * Lm;
+            for (q = 0; q < np; q++)
+            {
+                slong a = pr[2 * q], b = pr[2 * q + 1];
+                if (a == 0)
+                    continue;
+                arb_dot(acc, acc, 1, G + a * Ls, 1, D + b * Lm + k, -1, k + 1, prec);
+            }
+        }
+        arb_swap(B->R + r * Lm + k, acc);
+    }
+    arb_clear(acc);
+}
+
+int
+_wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
+        slong len, void * param, slong prec)
+{
+    _wkb_tr_block_struct * B = param;
+    _wkb_tr_struct * T = B->T;
+    _wkb_tr_slot_struct * s;
+    slong k, k0, q, ns = T->m[B->n];
+
+    s = _wkb_tr_slot(T, t, FLINT_MAX(len, T->Lc), prec);
+    if (s == NULL || !_wkb_tr_slot_inhom(T, s, B->n, prec))
+        return 1;
+    if (B->Lmax < len)
+        _inc_alloc(B, FLINT_MAX(len, T->Lc));
+
+    k0 = 0;
+    if (B->inc_valid && arb_equal(B->inc_t, t))
+    {
+        slong kmax = FLINT_MIN(B->inc_len, len);
+        for (k0 = 0; k0 < kmax; k0++)
+        {
+            int same = 1;
+            for (q = 0; q < ns && same; q++)
+            {
+                arb_srcptr u = B->U + q * B->Lmax + k0;
+                if (k0 < x[q].length)
+                    same = arb_equal(x[q].coeffs + k0, u);
+                else
+                    same = arb_is_zero(u);
+            }
+            if (!same)
+                break;
+        }
+    }
+    else
+    {
+        arb_set(B->inc_t, t);
+        B->inc_valid = 1;
+    }
+
+    for (k = k0; k < len; k++)
+    {
+        for (q = 0; q < ns; q++)
+        {
+            arb_ptr u = B->U + q * B->Lmax + k;
+            if (k < x[q].length)
+                arb_set(u, x[q].coeffs + k);
+            else
+                arb_zero(u);
+        }
+        _coeff_k(B, s, k, prec);
+    }
+    B->inc_len = len;
+
+    for (q = 0; q < ns; q++)
+    {
+        arb_poly_fit_length(res + q, len);
+        _arb_vec_set(res[q].coeffs, B->R + q * B->Lmax, len);
+        _arb_poly_set_length(res + q, len);
+        _arb_poly_normalise(res + q);
+        if (!_arb_vec_is_finite(res[q].coeffs, res[q].length))
+            return 1;
+    }
+    return 0;
+}
