@@ -147,7 +147,7 @@ _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_stru
         _ode_inflate(B + i, prec);
     }
 
-    for (it = 0; it < 12; it++)
+    for (it = 0; it < 40; it++)
     {
         for (i = 0; i < n; i++)
         {
@@ -199,8 +199,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_mat_t J, M, Q, Qinv, A, T1;
     arb_ptr X, c, r, B, Z, s, Xd, v1, v2;
     arb_t t, rem, hb, taui, ti, tol, u, w;
-    arf_t h, hlow, hlast;
-    mag_t mz, mt;
+    arf_t h, hlow, hlast, hideal;
+    mag_t mz, mt, mv;
 
     /* reset the solution */
     for (j = 0; j < sol->len; j++)
@@ -231,8 +231,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 
     arb_init(t); arb_init(rem); arb_init(hb); arb_init(taui); arb_init(ti);
     arb_init(tol); arb_init(u); arb_init(w);
-    arf_init(h); arf_init(hlow); arf_init(hlast);
-    mag_init(mz); mag_init(mt);
+    arf_init(h); arf_init(hlow); arf_init(hlast); arf_init(hideal);
+    mag_init(mz); mag_init(mt); mag_init(mv);
 
     arb_sub(rem, P->t1, P->t0, prec);
     if (arb_is_zero(rem))
@@ -309,6 +309,11 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
         /* at most double the last accepted step (fewer rejected trials) */
         if (nsteps > 0 && arf_cmp(h, hlast) > 0)
             arf_set(h, hlast);
+        /* and at most 1.1 times the step that the last rigorous remainder
+           predicts for the target (avoids a rejected trial per step when
+           the remainder on the a priori box exceeds the point estimate) */
+        if (nsteps > 0 && arf_is_finite(hideal) && arf_cmp(h, hideal) > 0)
+            arf_set(h, hideal);
         if (!arb_is_zero(opt->max_step) && arf_cmp(h, arb_midref(opt->max_step)) > 0)
             arf_set(h, arb_midref(opt->max_step));
 
@@ -498,6 +503,30 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             arb_mat_one(A);
         }
 
+        /* hideal = 1.1 |h| (target / |Z|)^(1/(p+1)), target = tol max(1, |X|) */
+        _arb_vec_get_mag(mz, Z, n);
+        arf_pos_inf(hideal);
+        if (!mag_is_zero(mz) && mag_is_finite(mz))
+        {
+            arb_t q;
+            arb_init(q);
+            arb_get_mag(mt, tol);
+            _arb_vec_get_mag(mv, X, n);
+            if (mag_cmp_2exp_si(mv, 0) < 0)
+                mag_one(mv);
+            mag_mul(mt, mt, mv);
+            arf_set_mag(arb_midref(u), mt);
+            mag_zero(arb_radref(u));
+            arf_set_mag(arb_midref(q), mz);
+            arb_div_arf(q, u, arb_midref(q), 30);
+            arb_root_ui(q, q, p + 1, 30);
+            arb_mul_ui(q, q, 11, 30);
+            arb_div_ui(q, q, 10, 30);
+            arb_get_abs_ubound_arf(hideal, hb, 30);
+            arf_mul(hideal, hideal, arb_midref(q), 30, ARF_RND_DOWN);
+            arb_clear(q);
+        }
+
         /* tighter a priori box: Taylor polynomial range + remainder */
         for (i = 0; i < n; i++)
         {
@@ -560,7 +589,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 cleanup_small:
     arb_clear(t); arb_clear(rem); arb_clear(hb); arb_clear(taui); arb_clear(ti);
     arb_clear(tol); arb_clear(u); arb_clear(w);
-    arf_clear(h); arf_clear(hlow); arf_clear(hlast);
-    mag_clear(mz); mag_clear(mt);
+    arf_clear(h); arf_clear(hlow); arf_clear(hlast); arf_clear(hideal);
+    mag_clear(mz); mag_clear(mt); mag_clear(mv);
     return sol->status;
 }
