@@ -19,8 +19,10 @@ extern const derivation_entry derivation_table[];
 
 int derivation_prop31(void);
 int derivation_prop32(void);
+int derivation_prop33(void);
 int derivation_eq9(void);
 int derivation_eq11(void);
+int derivation_thm41(void);
 int derivation_thm42(void);
 int derivation_sec51(void);
 
