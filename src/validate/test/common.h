@@ -12,32 +12,32 @@
 #include "diffwkb/validate.h"
 
 /* The paper's 1D model (section 5.1): N(0, 0.3), const beta = 1, T = 5, eps = 0.1. */
-static const char * prob_paper1d =
-    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"5\"},"
-    " \"data\": {\"type\": \"gaussian\", \"mean\": [\"0\"], \"cov\": [[\"0.3\"]]},"
-    " \"score\": {\"type\": \"scaled\", \"eps\": \"0.1\"}, \"prior\": {\"type\": \"normal\"}}";
+#define prob_paper1d \
+    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"5\"}," \
+    " \"data\": {\"type\": \"gaussian\", \"mean\": [\"0\"], \"cov\": [[\"0.3\"]]}," \
+    " \"score\": {\"type\": \"scaled\", \"eps\": \"0.1\"}, \"prior\": {\"type\": \"normal\"}}"
 
 /* A correlated 2D Gaussian under VP on [0.001, 1], score 5% overconfident. */
-static const char * prob_gauss2d =
-    "{\"dim\": 2, \"sde\": {\"schedule\": \"vp\", \"b0\": \"0.1\", \"b1\": \"20\", \"t0\": \"0.001\", \"T\": \"1\"},"
-    " \"data\": {\"type\": \"gaussian\", \"mean\": [\"1\", \"-0.5\"], \"cov\": [[\"1\", \"0.3\"], [\"0.3\", \"0.5\"]]},"
-    " \"score\": {\"type\": \"scaled\", \"eps\": \"0.05\"}, \"prior\": {\"type\": \"normal\"}}";
+#define prob_gauss2d \
+    "{\"dim\": 2, \"sde\": {\"schedule\": \"vp\", \"b0\": \"0.1\", \"b1\": \"20\", \"t0\": \"0.001\", \"T\": \"1\"}," \
+    " \"data\": {\"type\": \"gaussian\", \"mean\": [\"1\", \"-0.5\"], \"cov\": [[\"1\", \"0.3\"], [\"0.3\", \"0.5\"]]}," \
+    " \"score\": {\"type\": \"scaled\", \"eps\": \"0.05\"}, \"prior\": {\"type\": \"normal\"}}"
 
 /* A 1D two-component mixture, exact score, prior = the exact marginal p_T
    (every h has marginal p_t0: the data-marginal route). */
-static const char * prob_mix1d_marg =
-    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0.05\", \"T\": \"3\"},"
-    " \"data\": {\"type\": \"mixture\", \"weights\": [\"0.3\", \"0.7\"], \"means\": [[\"-1\"], [\"1.5\"]],"
-    " \"covs\": [[[\"0.2\"]], [[\"0.5\"]]]}, \"score\": {\"type\": \"exact\"}, \"prior\": {\"type\": \"marginal\"}}";
+#define prob_mix1d_marg \
+    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0.05\", \"T\": \"3\"}," \
+    " \"data\": {\"type\": \"mixture\", \"weights\": [\"0.3\", \"0.7\"], \"means\": [[\"-1\"], [\"1.5\"]]," \
+    " \"covs\": [[[\"0.2\"]], [[\"0.5\"]]]}, \"score\": {\"type\": \"exact\"}, \"prior\": {\"type\": \"marginal\"}}"
 
 /* The same mixture with the normal prior and a misspecified score (the exact
    score of another mixture): only the h = 0 flow route applies. */
-static const char * prob_mix1d_flow =
-    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"5\"},"
-    " \"data\": {\"type\": \"mixture\", \"weights\": [\"0.3\", \"0.7\"], \"means\": [[\"-1\"], [\"1.5\"]],"
-    " \"covs\": [[[\"0.2\"]], [[\"0.5\"]]]},"
-    " \"score\": {\"type\": \"mixture\", \"weights\": [\"0.4\", \"0.6\"], \"means\": [[\"-1\"], [\"1.4\"]],"
-    " \"covs\": [[[\"0.25\"]], [[\"0.5\"]]]}, \"prior\": {\"type\": \"normal\"}}";
+#define prob_mix1d_flow \
+    "{\"dim\": 1, \"sde\": {\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"5\"}," \
+    " \"data\": {\"type\": \"mixture\", \"weights\": [\"0.3\", \"0.7\"], \"means\": [[\"-1\"], [\"1.5\"]]," \
+    " \"covs\": [[[\"0.2\"]], [[\"0.5\"]]]}," \
+    " \"score\": {\"type\": \"mixture\", \"weights\": [\"0.4\", \"0.6\"], \"means\": [[\"-1\"], [\"1.4\"]]," \
+    " \"covs\": [[[\"0.25\"]], [[\"0.5\"]]]}, \"prior\": {\"type\": \"normal\"}}"
 
 enum
 {
@@ -51,14 +51,10 @@ enum
     FAULT_COUNT
 };
 
-static const char * fault_name[FAULT_COUNT] = {
-    "none", "factor (1+h)", "factor 1/2", "noise without sqrt(h)", "score sign",
-    "drift sign", "samples x 1.02"
-};
 
 /* Euler-Maruyama of sample.h written again, with a fault: sample i is
    X[i*d ..], same streams as sample_run (so FAULT_NONE reproduces it). */
-static void
+static inline void
 faulty_em(double * X, slong n, const sample_model_t M, double h, slong K, uint64_t seed,
           int fault)
 {
@@ -106,33 +102,27 @@ faulty_em(double * X, slong n, const sample_model_t M, double h, slong K, uint64
     free(z);
 }
 
-/* Validate n*d doubles X for problem P at noise h = hnum/hden (method,
-   K steps; K = 0: continuous law).  Returns 1 if rejected, 0 if accepted,
-   -1 on error; *minp = smallest p-value upper bound (double, display). */
-static int
-judge(const problem_t P, slong hnum, slong hden, int method, slong K, const double * X,
-      slong n, double * minp, int verbose)
+/* Validate n*d doubles X against the reference Ref.  Returns 1 if
+   rejected, 0 if accepted, -1 on error; *minp = the smallest p-value
+   upper bound (double, for display). */
+static inline int
+judge_ref(const validate_ref_t Ref, slong d, const double * X, slong n, double * minp,
+          int verbose)
 {
     validate_samples_t S;
-    validate_ref_t R;
     validate_report_t Rep;
-    fmpq_t hq;
     arb_t alpha, p;
     slong i;
     int res;
 
     validate_samples_init(S);
     for (i = 0; i < n; i++)
-        validate_samples_push(S, X + i * P->dim, P->dim);
-    validate_ref_init(R);
+        validate_samples_push(S, X + i * d, d);
     validate_report_init(Rep);
-    fmpq_init(hq);
     arb_init(alpha);
     arb_init(p);
-    fmpq_set_si(hq, hnum, hden);
     arb_set_str(alpha, "1e-6", 128);
-    if (validate_ref_set_problem(R, P, hq, method, K, 128) != 0
-        || validate_run(Rep, S, R, alpha, 128) != 0)
+    if (validate_run(Rep, S, Ref, alpha, 128) != 0)
         res = -1;
     else
         res = Rep->reject;
@@ -156,16 +146,44 @@ judge(const problem_t P, slong hnum, slong hden, int method, slong K, const doub
             flint_printf("%s\n", T->reject ? "  REJECT" : "");
         }
     }
-    fmpq_clear(hq);
     arb_clear(alpha);
     arb_clear(p);
     validate_report_clear(Rep);
-    validate_ref_clear(R);
     validate_samples_clear(S);
     return res;
 }
 
-static void
+/* The reference of problem P at h = hnum/hden for (method, K) (K = 0: the
+   continuous law); aborts if none. */
+static inline void
+make_ref(validate_ref_t Ref, const problem_t P, slong hnum, slong hden, int method, slong K)
+{
+    fmpq_t hq;
+    fmpq_init(hq);
+    fmpq_set_si(hq, hnum, hden);
+    validate_ref_init(Ref);
+    if (validate_ref_set_problem(Ref, P, hq, method, K, 128) != 0)
+    {
+        flint_printf("FAIL: no reference: %s\n", Ref->note);
+        flint_abort();
+    }
+    fmpq_clear(hq);
+}
+
+/* make_ref + judge_ref. */
+static inline int
+judge(const problem_t P, slong hnum, slong hden, int method, slong K, const double * X,
+      slong n, double * minp, int verbose)
+{
+    validate_ref_t Ref;
+    int res;
+    make_ref(Ref, P, hnum, hden, method, K);
+    res = judge_ref(Ref, P->dim, X, n, minp, verbose);
+    validate_ref_clear(Ref);
+    return res;
+}
+
+static inline void
 read_problem(problem_t P, const char * text)
 {
     char err[256];
