@@ -254,14 +254,15 @@ _time_coeffs(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
     intersected with the direct ball evaluation (both enclose c_j(s)).
     Returns 0 on success.
 */
-#define _AFFINE_REEXPAND 16
+#define _AFFINE_REEXPAND 12
 
 static int
 _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
 {
     slong R = _AFFINE_REEXPAND, Lx = L + R, d = O->d, al, nser, s, j, m;
-    arb_ptr pt, rpow;
-    arb_t tm, u, c, b;
+    arb_ptr pt;
+    arb_t tm, c, b;
+    mag_t e, bm, a;
     int ok;
 
     if (arb_is_exact(t))
@@ -271,8 +272,8 @@ _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec
     al = O->alloc;
     nser = 2 + 2 * d * d + d;
     pt = _arb_vec_init(nser * Lx);
-    rpow = _arb_vec_init(R + 1);
-    arb_init(tm); arb_init(u); arb_init(c); arb_init(b);
+    arb_init(tm); arb_init(c); arb_init(b);
+    mag_init(e); mag_init(bm); mag_init(a);
 
     /* point coefficients at the midpoint */
     arf_set(arb_midref(tm), arb_midref(t));
@@ -294,13 +295,6 @@ _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec
     }
     if (ok)
     {
-        /* rpow[m] = [+/- r^m] */
-        arb_one(rpow + 0);
-        for (m = 1; m <= R; m++)
-        {
-            mag_pow_ui(arb_radref(rpow + m), arb_radref(t), m);
-            arf_zero(arb_midref(rpow + m));
-        }
         for (s = 0; s < nser; s++)
         {
             arb_ptr ball = (s == 0) ? O->fc : (s == 1) ? O->noise :
@@ -311,16 +305,20 @@ _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec
             /* ascending j: ball[j + R] is still the direct ball value */
             for (j = 0; j < L; j++)
             {
-                arb_set(c, pc + j);
-                for (m = 1; m < R; m++)
+                /* e = sum_{1 <= m < R} binom(j+m, m) |pc_{j+m}| r^m
+                       + binom(j+R, R) |ball_{j+R}| r^R   (upper bound) */
+                mag_zero(e);
+                mag_one(bm);                      /* binom(j+m, m) r^m */
+                for (m = 1; m <= R; m++)
                 {
-                    arb_bin_uiui(u, j + m, m, prec);
-                    arb_mul(u, u, pc + j + m, prec);
-                    arb_addmul(c, u, rpow + m, prec);
+                    mag_mul_ui(bm, bm, j + m);
+                    mag_div_ui(bm, bm, m);       /* rounds up: still a bound */
+                    mag_mul(bm, bm, arb_radref(t));
+                    arb_get_mag(a, (m < R) ? pc + j + m : ball + j + R);
+                    mag_addmul(e, a, bm);
                 }
-                arb_bin_uiui(u, j + R, R, prec);
-                arb_mul(u, u, ball + j + R, prec);
-                arb_addmul(c, u, rpow + R, prec);
+                arb_set(c, pc + j);
+                arb_add_error_mag(c, e);
                 if (arb_intersection(b, c, ball + j, prec))
                     arb_swap(ball + j, b);
                 else
@@ -330,8 +328,8 @@ _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec
     }
 
     _arb_vec_clear(pt, nser * Lx);
-    _arb_vec_clear(rpow, R + 1);
-    arb_clear(tm); arb_clear(u); arb_clear(c); arb_clear(b);
+    arb_clear(tm); arb_clear(c); arb_clear(b);
+    mag_clear(e); mag_clear(bm); mag_clear(a);
     return ok ? 0 : 1;
 }
 
