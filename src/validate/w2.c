@@ -16,7 +16,7 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
 {
     slong i, jl, jh, k;
     arb_ptr Fx;
-    arb_t u, lo1, hi1, lon, hin, tol, q, t, sum, x;
+    arb_t u, lo1, hi1, lon, hin, tol, q, t, sum, x, F, m, wmax;
     int ok = 1;
 
     if (n < 1 || P->d != 1)
@@ -31,6 +31,9 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
         _arb_vec_set(Fx, Fx_in, n);
     arb_init(u); arb_init(lo1); arb_init(hi1); arb_init(lon); arb_init(hin);
     arb_init(tol); arb_init(q); arb_init(t); arb_init(sum); arb_init(x);
+    arb_init(F); arb_init(m); arb_init(wmax);
+    arb_one(wmax);
+    arb_mul_2exp_si(wmax, wmax, -13);
 
     arb_one(tol);
     arb_mul_2exp_si(tol, tol, -30);
@@ -60,7 +63,7 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
             jh = jl + 1;
         while (jh < n && !arb_ge(Fx + jh, u))
             jh++;
-        /* q = [lower, upper] */
+        /* Q(u_i) in [q, t] */
         if (jl >= 0)
             arb_set_d(q, xs[jl]);
         else
@@ -69,6 +72,29 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
             arb_set_d(t, xs[jh]);
         else
             arb_set(t, hin);
+        /* wide brackets (tails, where samples are sparse): bisect on the
+           certified CDF down to width 2^-13 */
+        arb_sub(F, t, q, prec);
+        if (!arb_le(F, wmax))
+        {
+            slong it;
+            for (it = 0; it < 60; it++)
+            {
+                arb_add(m, q, t, prec + 64);
+                arb_mul_2exp_si(m, m, -1);
+                arb_get_mid_arb(m, m);
+                validate_mix_cdf(F, P, m, prec);
+                if (arb_le(F, u))
+                    arb_set(q, m);
+                else if (arb_ge(F, u))
+                    arb_set(t, m);
+                else
+                    break;
+                arb_sub(F, t, q, prec);
+                if (arb_le(F, wmax))
+                    break;
+            }
+        }
         arb_union(q, q, t, prec);
         arb_set_d(x, xs[i]);
         arb_sub(t, x, q, prec);
@@ -85,5 +111,6 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
     _arb_vec_clear(Fx, n);
     arb_clear(u); arb_clear(lo1); arb_clear(hi1); arb_clear(lon); arb_clear(hin);
     arb_clear(tol); arb_clear(q); arb_clear(t); arb_clear(sum); arb_clear(x);
+    arb_clear(F); arb_clear(m); arb_clear(wmax);
     return ok;
 }

@@ -6,7 +6,7 @@
 
       paper-1d (affine route, discrete em law, h = 1/4, K = 100),
       gauss2d-vp (affine route, 2D, h = 1/4, K = 100),
-      mix1d-marginal (data-marginal route, exact score, h = 1/4, K = 200).
+      mix1d-marginal (data-marginal route, exact score, h = 1/4, K = 100).
 
     Faults: drift factor (1+h) or 1/2 instead of (1+h)/2; noise sqrt(g^2 dt)
     instead of sqrt(h g^2 dt); a wrong sign of the score term; a wrong sign
@@ -29,7 +29,7 @@ run_faults(slong c)
 {
     const char * texts[3] = {prob_paper1d, prob_gauss2d, prob_mix1d_marg};
     const char * names[3] = {"paper-1d", "gauss2d-vp", "mix1d-marginal"};
-    slong Ks[3] = {100, 100, 200};
+    slong Ks[3] = {100, 100, 100};
     slong n = 100000;
     int fail = 0;
 
