@@ -271,6 +271,9 @@ int wkb_affine_nll(arb_t res, const wkb_affine_t M, arb_srcptr m0, const arb_mat
                        prior normal or marginal of Gaussian data: the
                        moment ODE above.  NLL needs the data moments only
                        (Gaussian or mixture data).
+    WKB_ROUTE_TRANSPORT  every other problem (mixture data, any score and
+                       prior): jet transport (below); loglik series only,
+                       finite h and NLL give WKB_UNSUPPORTED.
 */
 #define WKB_OK 0
 #define WKB_UNSUPPORTED 1   /* no certified route for this problem (yet) */

@@ -24,6 +24,8 @@ wkb_problem_route(const problem_t P)
         return WKB_ROUTE_GAUSS1D;
     if (wkb_affine_problem_applies(P))
         return WKB_ROUTE_AFFINE;
+    if (P->dim >= 1 && P->data != NULL)
+        return WKB_ROUTE_TRANSPORT;
     return WKB_ROUTE_NONE;
 }
 
@@ -34,6 +36,7 @@ wkb_route_name(wkb_route route)
     {
         case WKB_ROUTE_GAUSS1D: return "gauss1d-closed-form";
         case WKB_ROUTE_AFFINE: return "affine-moment-ode";
+        case WKB_ROUTE_TRANSPORT: return "jet-transport";
         default: return "none";
     }
 }
@@ -96,6 +99,8 @@ wkb_problem_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x, slong
         wkb_affine_clear(M);
         return status;
     }
+    if (route == WKB_ROUTE_TRANSPORT)
+        return wkb_transport_loglik_series(res, P, x, N, NULL, prec);
     return WKB_UNSUPPORTED;
 }
 

@@ -61,7 +61,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     if (!T->have_fwd)
         return 0;
 
-    p = (T->order_bwd > 0) ? T->order_bwd : FLINT_MAX(8, FLINT_MIN(8 + prec / 6, 200));
+    p = (T->order_bwd > 0) ? T->order_bwd : _wkb_tr_default_order(prec);
     T->Lc = p + 2;
     T->steps_bwd = 0;
 

@@ -92,7 +92,7 @@ _wkb_tr_forward(_wkb_tr_t T, arb_srcptr x, slong prec)
     arb_set(Q->t0, P->t0);
     arb_set(Q->t1, P->T);
     _arb_vec_set(Q->x0, x, T->d);
-    opt->order = T->order_fwd;
+    opt->order = (T->order_fwd > 0) ? T->order_fwd : _wkb_tr_default_order(prec);
     if (T->max_steps > 0)
         opt->max_steps = T->max_steps;
     opt->store = 1;

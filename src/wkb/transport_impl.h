@@ -138,6 +138,11 @@ int _wkb_tr_fwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t 
 int _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
         slong len, void * param, slong prec);
 
+/* Default Taylor order at precision prec: 8 + prec/4 (at most 200).  Higher
+   than the ode default: the step grows like tol^(1/order), and the series
+   work per step is cheap next to the per-time coefficient jets. */
+#define _wkb_tr_default_order(prec) FLINT_MAX(8, FLINT_MIN(8 + (prec) / 4, 200))
+
 /* Free the arrays of a slot / of a block's incremental cache. */
 void _wkb_tr_slot_free(_wkb_tr_slot_struct * s, const _wkb_tr_struct * T);
 void _wkb_tr_blk_inc_free(_wkb_tr_block_struct * B);
