@@ -30,6 +30,7 @@
 #include "sched.h"
 #include "target.h"
 #include "score.h"
+#include "ode.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -208,6 +209,113 @@ void action_semiclassical_log_density(arb_t res, const arb_t A, const arb_t J,
 /* res encloses log N(x1; a x0, s2 I) (the exact transition density). */
 void action_transition_log_density(arb_t res, const sched_t S, arb_srcptr x0, arb_srcptr x1,
                                    slong d, const arb_t t0, const arb_t t1, slong prec);
+
+
+/* ---- classical paths by shooting (nonlinear drifts) ------------------------ */
+
+/*
+    The Euler-Lagrange problem of L = |x' - b(x, t)|^2 / (2 nu g^2) between
+    fixed ends x(ta) = xa, x(tb) = xb (ta < tb), for
+      forward  b = f(t) x,                         nu = 1,
+      h        b = F_h = f x - (1+h)/2 g^2 s_theta,  nu = h > 0   (Eq. 11),
+    s_theta any score model (score.h; the exact mixture score included).
+    Hamilton's equations, p = (x' - b)/(nu g^2):
+      x' = b + nu g^2 p,   p' = -(Db)^T p,
+    with the variational equations (X = dx/dp_a, Pv = dp/dp_a, X(ta) = 0,
+    Pv(ta) = I):
+      X' = Db X + nu g^2 Pv,   Pv' = -(Db)^T Pv - sum_l p_l (D^2 b_l) X,
+    and the divergence integral Jd' = div b.  The action is the time
+    integral of L = nu g^2 |p|^2/2 along the stored solution
+    (ode_solution_integrate; kept out of the state because a quadratic term
+    in a momentum box centred at 0 defeats ode_solve's a priori enclosure).  The drift and its x-derivatives to
+    order 2 come as time series from score_tjet; the system is integrated
+    with ode_solve.
+    Shooting: G(p_a) = x(tb; xa, p_a) - xb, G' = X(tb).  A zero is certified
+    by the Krawczyk test: with p~ a point, C ~ mid(G'(p~))^{-1} and the box
+    P = p~ + [-r, r]^d,
+        K = p~ - C G(p~) + (I - C G'(P)) (P - p~)  inside the interior of P
+    proves that G has exactly one zero in P, and it lies in K (G'(P) from
+    one ode_solve started from the whole box P).
+    The fluctuation determinant is D = det X(tb) = det(dx_b/dp_a)
+    (Gel'fand-Yaglom; = (-d^2 A/dxa dxb)^{-1} by Van Vleck), and
+      exp(-A - Jd/2) / sqrt((2 pi)^d D)
+    is the semiclassical transition density of dx = b dt + sqrt(nu) g dw
+    from (ta, xa) to (tb, xb) (Stratonovich Jacobian (1/2) int div b);
+    for the backward process of Eq. (9), run from (tb, xb) to (ta, xa), the
+    Jacobian term is -Jd/2.  For the forward kind this reproduces
+    action_classical_linear: D = (s2/a)^d, Jd/2 = (d/2) log a.
+*/
+typedef enum
+{
+    ACTION_SHOOT_FORWARD = 0,
+    ACTION_SHOOT_H
+}
+action_shoot_kind;
+
+typedef struct
+{
+    action_shoot_kind kind;
+    slong d;
+    const sched_struct * S;
+    const score_struct * M;     /* h kind */
+    const target_struct * P;    /* h kind: data law of the score model */
+    arb_t h;                    /* h kind: nu = h */
+    jet_ctx_t jctx;             /* order 2 in d variables */
+}
+action_shoot_struct;
+
+typedef action_shoot_struct action_shoot_t[1];
+
+/* Forward Lagrangian |x' - f x|^2/(2 g^2) in dimension d. */
+void action_shoot_init_forward(action_shoot_t C, const sched_t S, slong d);
+/* The h-Lagrangian of Eq. (11) (d = P->d; S, M, P are not copied and must
+   outlive C). */
+void action_shoot_init_h(action_shoot_t C, const score_t M, const target_t P,
+                         const sched_t S, const arb_t h);
+void action_shoot_clear(action_shoot_t C);
+
+/* State layout of the shooting ODE (dimension action_shoot_dim(d)):
+   x at 0, p at d, X at 2d (X[i*d + j] = dx_i/dp_a,j), Pv at 2d + d^2,
+   the divergence integral at 2d + 2d^2. */
+#define ACTION_SHOOT_X(d)   0
+#define ACTION_SHOOT_P(d)   (d)
+#define ACTION_SHOOT_VX(d)  (2 * (d))
+#define ACTION_SHOOT_VP(d)  (2 * (d) + (d) * (d))
+#define ACTION_SHOOT_JD(d)  (2 * (d) + 2 * (d) * (d))
+#define action_shoot_dim(d) (2 * (d) + 2 * (d) * (d) + 1)
+
+/* The right-hand side of the shooting ODE (ode_rhs_func; param is an
+   action_shoot_struct *). */
+int action_shoot_rhs(arb_poly_struct * res, const arb_poly_struct * y, const arb_t t,
+                     slong len, void * param, slong prec);
+
+/* Integrates the shooting ODE from (ta, xa, pa) (balls) to tb, with
+   X(ta) = 0, Pv(ta) = I, Jd = 0: sol (initialised by the caller with
+   dimension action_shoot_dim(d)) holds the result (sol->x) and, when store
+   is nonzero, the dense output.  Returns the ode_status. */
+int action_shoot_flow(ode_solution_t sol, const action_shoot_t C, arb_srcptr xa,
+                      arb_srcptr pa, const arb_t ta, const arb_t tb, int store, slong prec);
+
+/* A encloses int nu g^2 |p|^2/2 dt (the action) along the stored
+   solution sol of action_shoot_flow (store nonzero).  Returns 1 on
+   success, 0 (A indeterminate) otherwise. */
+int action_shoot_path_action(arb_t A, const ode_solution_t sol, const action_shoot_t C,
+                             slong prec);
+
+#define ACTION_SHOOT_OK 0
+#define ACTION_SHOOT_ODE_FAIL 1       /* the validated integration failed */
+#define ACTION_SHOOT_NO_NEWTON 2      /* Newton's iteration did not converge */
+#define ACTION_SHOOT_NOT_CERTIFIED 3  /* the Krawczyk test failed */
+
+/* Classical path from (ta, xa) to (tb, xb) by certified shooting.  On
+   success (ACTION_SHOOT_OK): pa (d) is a box containing the unique initial
+   momentum of a classical path in the Krawczyk box (printed radius tiny),
+   and A, Jd, D enclose its action int L dt, int div b dt and
+   det(dx_b/dp_a) (any output may be NULL).  Otherwise the outputs are
+   indeterminate. */
+int action_shoot_classical(arb_ptr pa, arb_t A, arb_t Jd, arb_t D, const action_shoot_t C,
+                           arb_srcptr xa, arb_srcptr xb, const arb_t ta, const arb_t tb,
+                           slong prec);
 
 #ifdef __cplusplus
 }
