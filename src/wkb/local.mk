@@ -13,3 +13,11 @@ WKB_TESTS = src/wkb/test/t-gauss1d_u0 src/wkb/test/t-gauss1d_series \
 	src/wkb/test/t-affine_diag src/wkb/test/t-affine_finite
 check_PROGRAMS += $(WKB_TESTS)
 TESTS += $(WKB_TESTS)
+# jet transport (math.md section 8) and the Thm 4.2 route for c_1
+libdiffwkb_la_SOURCES += src/wkb/transport_impl.h src/wkb/transport_init.c \
+	src/wkb/transport_slot.c src/wkb/transport_forward.c src/wkb/transport_rhs.c \
+	src/wkb/transport_backward.c src/wkb/transport_loglik.c src/wkb/thm42_c1.c
+WKB_TRANSPORT_TESTS = src/wkb/test/t-transport_gauss src/wkb/test/t-transport_exact \
+	src/wkb/test/t-thm42_mix
+check_PROGRAMS += $(WKB_TRANSPORT_TESTS)
+TESTS += $(WKB_TRANSPORT_TESTS)
