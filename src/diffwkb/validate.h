@@ -228,6 +228,7 @@ typedef struct
     arb_t w2;               /* 1D: W2 estimate vs the reference (indeterminate if none) */
     arb_t w2_data;          /* 1D: W2 estimate vs the data law p_0 */
     arb_t w2_ref_data;      /* 1D Gaussian reference: exact W2(reference, p_0) if p_0 Gaussian */
+    int want_w2;            /* 1 (default): validate_run computes the W2 estimates */
 }
 validate_report_struct;
 

@@ -13,6 +13,7 @@ validate_report_init(validate_report_t R)
     R->tests = NULL;
     R->n = 0;
     R->reject = 0;
+    R->want_w2 = 1;
     arb_init(R->alpha);
     arb_init(R->alpha_each);
     arb_init(R->w2);

@@ -32,8 +32,26 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
     arb_init(u); arb_init(lo1); arb_init(hi1); arb_init(lon); arb_init(hin);
     arb_init(tol); arb_init(q); arb_init(t); arb_init(sum); arb_init(x);
     arb_init(F); arb_init(m); arb_init(wmax);
-    arb_one(wmax);
-    arb_mul_2exp_si(wmax, wmax, -13);
+    /* target bracket width: sd(P) / (4 sqrt(n)), a quarter of the
+       statistical resolution of the estimate */
+    {
+        arb_t one, zero;
+        arb_ptr mean = _arb_vec_init(1);
+        arb_mat_t cov;
+        arb_init(one);
+        arb_init(zero);
+        arb_mat_init(cov, 1, 1);
+        arb_one(one);
+        _target_moments(mean, cov, P, one, zero, prec);
+        arb_div_ui(wmax, arb_mat_entry(cov, 0, 0), 16 * n, prec);
+        arb_sqrtpos(wmax, wmax, prec);
+        arb_get_lbound_arf(arb_midref(wmax), wmax, 30);
+        mag_zero(arb_radref(wmax));
+        arb_clear(one);
+        arb_clear(zero);
+        arb_mat_clear(cov);
+        _arb_vec_clear(mean, 1);
+    }
 
     arb_one(tol);
     arb_mul_2exp_si(tol, tol, -30);
@@ -73,12 +91,12 @@ validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx_in, slong n, const ta
         else
             arb_set(t, hin);
         /* wide brackets (tails, where samples are sparse): bisect on the
-           certified CDF down to width 2^-13 */
+           certified CDF down to width wmax */
         arb_sub(F, t, q, prec);
         if (!arb_le(F, wmax))
         {
             slong it;
-            for (it = 0; it < 60; it++)
+            for (it = 0; it < 40; it++)
             {
                 arb_add(m, q, t, prec + 64);
                 arb_mul_2exp_si(m, m, -1);
