@@ -101,5 +101,6 @@ int cli_cmd_nll(int argc, char ** argv);
 int cli_cmd_sample(int argc, char ** argv);
 int cli_cmd_action(int argc, char ** argv);
 int cli_cmd_derive(int argc, char ** argv);
+int cli_cmd_validate(int argc, char ** argv);
 
 #endif

@@ -12,6 +12,7 @@ static const cli_cmd commands[] = {
     {"nll", cli_cmd_nll, "certified coefficients of NLL(h) = E_p0[-log q^h_0]"},
     {"action", cli_cmd_action, "classical path, action, fluctuation determinant, semiclassical vs exact density"},
     {"derive", cli_cmd_derive, "check the paper's results in ball arithmetic (derivations/)"},
+    {"validate", cli_cmd_validate, "judge samples (CSV) against a certified law: moments, KS, W2"},
     {"sample", cli_cmd_sample, "draw samples of Eq. (9) in double precision (fast path), CSV"},
     {NULL, NULL, NULL}
 };

@@ -16,6 +16,7 @@
 #include "wkb.h"
 #include "action.h"
 #include "sample.h"
+#include "validate.h"
 
 #ifdef __cplusplus
 extern "C" {
