@@ -103,7 +103,8 @@ _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
     }
     else
     {
-        arb_set(B->inc_t, t);
+        arf_set(arb_midref(B->inc_t), arb_midref(t));
+        mag_set(arb_radref(B->inc_t), arb_radref(t));
         B->inc_valid = 1;
     }
 
