@@ -40,6 +40,14 @@ if DIFFWKB="$DIFFWKB" sh "$srcdir/examples/nll-curves.sh" "$tmp/curves" >"$tmp/o
 else
     echo "FAIL: examples/nll-curves.sh:"; cat "$tmp/out"; fail=1
 fi
+if DIFFWKB="$DIFFWKB" sh "$srcdir/examples/table1.sh" "$tmp/t1" >"$tmp/out" 2>&1; then
+    rows=$(grep -c '^| simple\|^| cosine' "$tmp/t1/table1.md")
+    if [ "$rows" -ne 8 ] || grep -q '| *|' "$tmp/t1/table1.md"; then
+        echo "FAIL: examples/table1.sh wrote $rows rows or empty cells"; cat "$tmp/t1/table1.md"; fail=1
+    fi
+else
+    echo "FAIL: examples/table1.sh:"; cat "$tmp/out"; fail=1
+fi
 if [ "$n" -lt 7 ]; then
     echo "FAIL: only $n examples found"
     fail=1
