@@ -1,12 +1,7 @@
 #!/bin/sh
 # cli-derive.sh: `diffwkb derive` lists and runs the derivation checks.
 set -u
-: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
 : "${srcdir:?srcdir must point to the source tree}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-derive.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
-n=0
 . "$srcdir/tests/testlib.sh"
 
 n=$((n + 1))

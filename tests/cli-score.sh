@@ -4,35 +4,12 @@
 # (at 60-100 digits) from the closed forms p_t = sum_k w_k N(a m_k, a^2 S_k + s2 I);
 # bad options must exit 2 with one line on stderr and nothing on stdout.
 set -u
-: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
 : "${srcdir:?srcdir must point to the source tree}"
-ex="$srcdir/examples"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-score.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
-n=0
-
-if ! command -v bc >/dev/null 2>&1; then
-    echo "SKIP: bc not found"
-    exit 77
-fi
-
 . "$srcdir/tests/testlib.sh"
-
-# run ARGS...: diffwkb score ARGS, must exit 0
-run() {
-    "$DIFFWKB" score "$@" >"$tmp/out" 2>"$tmp/err"
-    st=$?
-    if [ "$st" -ne 0 ]; then
-        echo "FAIL: diffwkb score $*: exit $st"; cat "$tmp/err"
-        fail=1
-        : >"$tmp/out"
-    fi
-}
 
 # ---- the paper's 1D model: N(0, 0.3), const beta = 1, scaled eps = 0.1
 : >"$tmp/defs"
-run "$ex/paper-1d.json" --x 0 --t 0
+run score "$ex/paper-1d.json" --x 0 --t 0
 contains "1d t=0 log_p" "$(field log_p "$tmp/out")" "-l(2*pi*0.3)/2"
 contains "1d t=0 score" "$(field 'score\[0\]' "$tmp/out")" "0"
 contains "1d t=0 laplacian" "$(field laplacian "$tmp/out")" "-1/0.3"
@@ -41,7 +18,7 @@ contains "1d t=0 model_div" "$(field model_div "$tmp/out")" "-1.1/0.3"
 
 # v_t = 0.3 e^-t + 1 - e^-t
 echo "define v(t) { return 0.3*e(-t) + 1 - e(-t); }" >"$tmp/defs"
-run "$ex/paper-1d.json" --x 0.5 --t 1
+run score "$ex/paper-1d.json" --x 0.5 --t 1
 contains "1d t=1 log_p" "$(field log_p "$tmp/out")" "-l(2*pi*v(1))/2 - 0.25/(2*v(1))"
 contains "1d t=1 score" "$(field 'score\[0\]' "$tmp/out")" "-0.5/v(1)"
 contains "1d t=1 laplacian" "$(field laplacian "$tmp/out")" "-1/v(1)"
@@ -49,14 +26,14 @@ contains "1d t=1 model_score" "$(field 'model_score\[0\]' "$tmp/out")" "-1.1*0.5
 contains "1d t=1 model_div" "$(field model_div "$tmp/out")" "-1.1/v(1)"
 
 # exact rationals in --x; t = T is allowed
-run "$ex/paper-1d-exact.json" --x 1/3 --t 5
+run score "$ex/paper-1d-exact.json" --x 1/3 --t 5
 contains "1d x=1/3 t=T log_p" "$(field log_p "$tmp/out")" "-l(2*pi*v(5))/2 - (1/9)/(2*v(5))"
 if grep -q model "$tmp/out"; then
     echo "FAIL: exact score model printed a model score"; fail=1
 fi
 
 # --digits 40: the balls are that accurate and still contain the value
-run "$ex/paper-1d.json" --x -2 --t 2.5 --digits 40
+run score "$ex/paper-1d.json" --x -2 --t 2.5 --digits 40
 b=$(field log_p "$tmp/out")
 contains "1d digits=40 log_p" "$b" "-l(2*pi*v(2.5))/2 - 4/(2*v(2.5))"
 rad=$(tobc "$(echo "$b" | sed 's/^.* +\/- \(.*\)\]$/\1/')")
@@ -67,7 +44,7 @@ if [ "$ok" != 1 ]; then
 fi
 
 # --json
-run "$ex/paper-1d.json" --x 0.5 --t 1 --json
+run score "$ex/paper-1d.json" --x 0.5 --t 1 --json
 n=$((n + 1))
 if [ "$(grep -c '' "$tmp/out")" -ne 1 ]; then
     echo "FAIL: --json printed more than one line"; fail=1
@@ -96,7 +73,7 @@ p = 0.3*nd(x, m1, v1) + 0.7*nd(x, m2, v2)
 p1 = -0.3*nd(x, m1, v1)*(x - m1)/v1 - 0.7*nd(x, m2, v2)*(x - m2)/v2
 p2 = 0.3*nd(x, m1, v1)*((x - m1)^2/v1^2 - 1/v1) + 0.7*nd(x, m2, v2)*((x - m2)^2/v2^2 - 1/v2)
 BC
-run "$ex/mixture1d.json" --x 0.25 --t 0.5 --digits 30
+run score "$ex/mixture1d.json" --x 0.25 --t 0.5 --digits 30
 contains "mixture log_p" "$(field log_p "$tmp/out")" "l(p)"
 contains "mixture score" "$(field 'score\[0\]' "$tmp/out")" "p1/p"
 contains "mixture laplacian" "$(field laplacian "$tmp/out")" "p2/p - (p1/p)^2"
@@ -112,7 +89,7 @@ g1 = -(c22*y1 - c12*y2)/det
 g2 = -(-c12*y1 + c11*y2)/det
 q = -(g1*y1 + g2*y2)
 BC
-run "$ex/gauss2d-vp.json" --x 0.5,-0.2 --t 1
+run score "$ex/gauss2d-vp.json" --x 0.5,-0.2 --t 1
 contains "vp log_p" "$(field log_p "$tmp/out")" "-l(2*pi) - l(det)/2 - q/2"
 contains "vp score[0]" "$(field 'score\[0\]' "$tmp/out")" "g1"
 contains "vp score[1]" "$(field 'score\[1\]' "$tmp/out")" "g2"
@@ -135,7 +112,7 @@ define lp(x, y, w) {
 }
 h = 10^(-30)
 BC
-run "$ex/g25-simple-misspec.json" --x 0.3,-0.1 --t 0.5
+run score "$ex/g25-simple-misspec.json" --x 0.3,-0.1 --t 0.5
 contains "g25 log_p" "$(field log_p "$tmp/out")" "lp(0.3, -0.1, 0.0025)"
 # score and model score by central differences of lp (error ~ h^2, far below the printed radius)
 contains "g25 score[0]" "$(field 'score\[0\]' "$tmp/out")" "(lp(0.3 + h, -0.1, 0.0025) - lp(0.3 - h, -0.1, 0.0025))/(2*h)"

@@ -7,19 +7,7 @@
 #  - bad input (malformed lines, wrong dimension, no certified route,
 #    inconsistent options) exits 2 with one line on stderr naming the problem.
 set -u
-: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
 : "${srcdir:?srcdir must point to the source tree}"
-ex="$srcdir/examples"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-validate.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
-n=0
-
-if ! command -v bc >/dev/null 2>&1; then
-    echo "SKIP: bc not found"
-    exit 77
-fi
-
 . "$srcdir/tests/testlib.sh"
 
 # expect STATUS DESCRIPTION CMD...: run, require the exit status

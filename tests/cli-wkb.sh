@@ -5,33 +5,8 @@
 # differences with step 1e-30 (error ~1e-40, far below the printed radii).
 # Bad options must exit 2 with one line on stderr and nothing on stdout.
 set -u
-: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
 : "${srcdir:?srcdir must point to the source tree}"
-ex="$srcdir/examples"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-wkb.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
-n=0
-
-if ! command -v bc >/dev/null 2>&1; then
-    echo "SKIP: bc not found"
-    exit 77
-fi
-
 . "$srcdir/tests/testlib.sh"
-
-# run CMD ARGS...: diffwkb CMD ARGS, must exit 0
-run() {
-    cmd=$1
-    shift
-    "$DIFFWKB" "$cmd" "$@" >"$tmp/out" 2>"$tmp/err"
-    st=$?
-    if [ "$st" -ne 0 ]; then
-        echo "FAIL: diffwkb $cmd $*: exit $st"; cat "$tmp/err"
-        fail=1
-        : >"$tmp/out"
-    fi
-}
 
 # u_0(h) of the model v0 = 0.3, beta = 1, T = 5, eps = 0.1, prior N(0, 1)
 cat >"$tmp/defs" <<'BC'

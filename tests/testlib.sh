@@ -1,6 +1,19 @@
-# testlib.sh: shell helpers shared by the CLI tests (sourced, not run).
-# The sourcing script sets tmp (a scratch directory), fail=0 and n=0;
-# $tmp/defs may hold bc definitions used by the expressions.
+# testlib.sh: set-up and shell helpers shared by the CLI tests (sourced, not
+# run).  Sourcing it checks DIFFWKB and srcdir, makes the scratch directory
+# $tmp (removed on exit), sets ex (the examples), fail=0 and n=0, and skips
+# the test (exit 77) when bc is missing.  $tmp/defs may hold bc definitions
+# used by the expressions of `contains`.
+: "${DIFFWKB:?DIFFWKB must point to the diffwkb program}"
+: "${srcdir:?srcdir must point to the source tree}"
+ex="$srcdir/examples"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/diffwkb-test.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+n=0
+if ! command -v bc >/dev/null 2>&1; then
+    echo "SKIP: bc not found"
+    exit 77
+fi
 
 # bc text for a number printed by Arb ("1.5e-17" -> "1.5*10^(-17)")
 tobc() {
@@ -41,6 +54,19 @@ contains() {
 # field NAME FILE: the value printed as "NAME = value" in text output
 field() {
     sed -n "s/^$1 = //p" "$2"
+}
+
+# run CMD ARGS...: diffwkb CMD ARGS, must exit 0
+run() {
+    cmd=$1
+    shift
+    "$DIFFWKB" "$cmd" "$@" >"$tmp/out" 2>"$tmp/err"
+    st=$?
+    if [ "$st" -ne 0 ]; then
+        echo "FAIL: diffwkb $cmd $*: exit $st"; cat "$tmp/err"
+        fail=1
+        : >"$tmp/out"
+    fi
 }
 
 # bad CMD EXPECTED ARGS...: diffwkb CMD ARGS must exit 2 with one line on
