@@ -99,30 +99,21 @@ _ode_step_guess(arf_t h, const arb_poly_struct * ser, slong n, slong p, const ar
     mag_clear(sc);
 }
 
-/* Widen x by a quarter of its radius plus 2^-prec |x| plus 2^-2prec. */
-static void
-_ode_inflate(arb_t x, slong prec)
-{
-    mag_t e, a;
-    mag_init(e);
-    mag_init(a);
-    mag_mul_2exp_si(e, arb_radref(x), -2);
-    arb_get_mag(a, x);
-    mag_mul_2exp_si(a, a, -prec);
-    mag_add(e, e, a);
-    mag_one(a);
-    mag_mul_2exp_si(a, a, -2 * prec);
-    mag_add(e, e, a);
-    arb_add_error_mag(x, e);
-    mag_clear(e);
-    mag_clear(a);
-}
-
 /*
     A priori enclosure: on success (return 1) B encloses x(s) for every
     s in t + hull(0, h) and every solution with x(t) in X.  Test: Picard
     N = X + hull(0,h) F(B, t + hull(0,h)) contained in B (Schauder fixed
     point on the convex compact box B); then B is replaced by N.
+
+    Trial boxes: the first is the range of the Taylor polynomial at X over
+    the step (united with X); then, component by component where the test
+    fails, B_i <- hull(B_i, N_i) widened by an eighth of the component's
+    own increment |hull(0,h) F_i(B)| plus an absolute floor
+    2^-prec (|X| + |increment|) (the same floor for all components: the
+    state's magnitude).  Components that pass keep their box, so the trial
+    boxes only grow and each component is widened relative to its own
+    increment (a component depending quadratically on another keeps pace
+    with it instead of being outgrown by a fixed multiplicative blow-up).
 */
 static int
 _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_struct * ser,
@@ -130,24 +121,27 @@ _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_stru
 {
     slong i, it, n = P->n;
     arb_poly_struct * Bp, * Fp;
-    arb_ptr N;
+    arb_ptr N, D;
     arb_t z, f;
+    mag_t fl, m;
     int ok = 0, inside;
 
     Bp = _ode_poly_vec_init(n);
     Fp = _ode_poly_vec_init(n);
     N = _arb_vec_init(n);
+    D = _arb_vec_init(n);
     arb_init(z);
     arb_init(f);
+    mag_init(fl);
+    mag_init(m);
 
     for (i = 0; i < n; i++)
     {
         _ode_poly_eval_range(B + i, ser + i, z, taui, p, prec);
         arb_union(B + i, B + i, X + i, prec);
-        _ode_inflate(B + i, prec);
     }
 
-    for (it = 0; it < 40; it++)
+    for (it = 0; it < 60; it++)
     {
         for (i = 0; i < n; i++)
         {
@@ -160,9 +154,11 @@ _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_stru
         for (i = 0; i < n; i++)
         {
             arb_poly_get_coeff_arb(f, Fp + i, 0);
-            arb_mul(N + i, f, taui, prec);
-            arb_add(N + i, N + i, X + i, prec);
-            if (!arb_is_finite(N + i) || !arb_contains(B + i, N + i))
+            arb_mul(D + i, f, taui, prec);
+            arb_add(N + i, D + i, X + i, prec);
+            if (!arb_is_finite(N + i))
+                goto done;
+            if (!arb_contains(B + i, N + i))
                 inside = 0;
         }
         if (inside)
@@ -171,20 +167,31 @@ _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_stru
             ok = 1;
             break;
         }
+        /* floor: 2^-prec times the state's magnitude (|X| + |increment|) */
+        _arb_vec_get_mag(fl, X, n);
+        _arb_vec_get_mag(m, D, n);
+        mag_add(fl, fl, m);
+        mag_mul_2exp_si(fl, fl, -prec);
         for (i = 0; i < n; i++)
         {
-            if (!arb_is_finite(N + i))
-                goto done;
+            if (arb_contains(B + i, N + i))
+                continue;
             arb_union(B + i, B + i, N + i, prec);
-            _ode_inflate(B + i, prec);
+            arb_get_mag(m, D + i);
+            mag_mul_2exp_si(m, m, -3);
+            mag_add(m, m, fl);
+            arb_add_error_mag(B + i, m);
         }
     }
 done:
     _ode_poly_vec_clear(Bp, n);
     _ode_poly_vec_clear(Fp, n);
     _arb_vec_clear(N, n);
+    _arb_vec_clear(D, n);
     arb_clear(z);
     arb_clear(f);
+    mag_clear(fl);
+    mag_clear(m);
     return ok;
 }
 
