@@ -15,7 +15,11 @@ _drift(tjet_struct * F, const tjet_ctx_t ctx, const _wkb_tr_struct * T,
     const problem_struct * P = T->P;
     slong i;
     int ok = 1;
-    score_pf_drift_tjet(F, P->score, P->data, P->sde, t, x, ctx, prec);
+    arb_t tc;
+    arb_init(tc);
+    _wkb_tr_clip_time(tc, T, t, prec);
+    score_pf_drift_tjet(F, P->score, P->data, P->sde, tc, x, ctx, prec);
+    arb_clear(tc);
     for (i = 0; i < T->d && ok; i++)
         ok = _arb_vec_is_finite(F[i].coeffs, ctx->jctx->len * ctx->L);
     return ok ? 0 : 1;
