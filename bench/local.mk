@@ -19,3 +19,7 @@ bench_b_ode_SOURCES = bench/b-ode.c
 BENCHES += bench/b-jets
 EXTRA_PROGRAMS += bench/b-jets
 bench_b_jets_SOURCES = bench/b-jets.c
+
+BENCHES += bench/b-c1
+EXTRA_PROGRAMS += bench/b-c1
+bench_b_c1_SOURCES = bench/b-c1.c

@@ -53,14 +53,13 @@ main(int argc, char ** argv)
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))
     {
-        printf("diffwkb %s (FLINT %s, Arb %s, MPFR %s)\n", diffwkb_version(),
-               FLINT_VERSION,
 #if DIFFWKB_FLINT3
-               FLINT_VERSION,
+        printf("diffwkb %s (FLINT %s with Arb, MPFR %s)\n", diffwkb_version(),
+               FLINT_VERSION, mpfr_get_version());
 #else
-               ARB_VERSION,
+        printf("diffwkb %s (FLINT %s, Arb %s, MPFR %s)\n", diffwkb_version(),
+               FLINT_VERSION, ARB_VERSION, mpfr_get_version());
 #endif
-               mpfr_get_version());
         return CLI_OK;
     }
     for (c = commands; c->name != NULL; c++)
