@@ -195,6 +195,36 @@ done:
     return ok;
 }
 
+/*
+    Working precision for the series on the a priori box B: its balls are
+    wide (relative radius about |F| h / |x|), so rounding errors 2^-q with q
+    32 bits beyond the best relative accuracy of a component of B are
+    negligible against the radii.  prec if some radius is zero for all
+    components (exact box) or the box is accurate to prec - 32 bits.
+*/
+static slong
+_ode_box_prec(arb_srcptr B, slong n, slong prec)
+{
+    slong i, best = -1, e;
+    mag_t a;
+    mag_init(a);
+    for (i = 0; i < n; i++)
+    {
+        if (mag_is_zero(arb_radref(B + i)))
+            continue;
+        arb_get_mag(a, B + i);
+        if (!mag_is_finite(a) || !mag_is_finite(arb_radref(B + i)))
+            continue;
+        e = MAG_EXP(a) - MAG_EXP(arb_radref(B + i));
+        if (e > best)
+            best = e;
+    }
+    mag_clear(a);
+    if (best < 0)
+        return prec;
+    return FLINT_MAX(32, FLINT_MIN(prec, best + 32));
+}
+
 int
 ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, slong prec)
 {
@@ -349,7 +379,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 
             ok = _ode_enclose(B, P, X, ser_h, p, taui, ti, prec);
             if (ok)
-                ok = (ode_taylor_series(ser_B, P->rhs, P->jac, P->param, n, B, ti, p + 2, prec) == 0);
+                ok = (ode_taylor_series(ser_B, P->rhs, P->jac, P->param, n, B, ti, p + 2,
+                                        _ode_box_prec(B, n, prec)) == 0);
             if (ok)
             {
                 arb_pow_ui(u, hb, p + 1, prec);
@@ -381,6 +412,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                     /* h *= (mt / mz)^(1/(p+1)), clamped to [1/4, 7/8] */
                     arb_t q;
                     arb_init(q);
+                    /* aim at 2^4 tol (not the 2^8 tol threshold) */
+                    mag_mul_2exp_si(mt, mt, -4);
                     arf_set_mag(arb_midref(u), mt);
                     arf_set_mag(arb_midref(q), mz);
                     mag_zero(arb_radref(u));
@@ -510,7 +543,10 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             arb_mat_one(A);
         }
 
-        /* hideal = 1.1 |h| (target / |Z|)^(1/(p+1)), target = tol max(1, |X|) */
+        /* hideal = |h| (target / |Z|)^(1/(p+1)), target = 2^4 tol max(1, |X|) (the
+           acceptance threshold is 2^8 tol max(1, |X|): margin for the
+           overestimation of the remainder on the box growing faster than
+           h^(p+1)) */
         _arb_vec_get_mag(mz, Z, n);
         arf_pos_inf(hideal);
         if (!mag_is_zero(mz) && mag_is_finite(mz))
@@ -522,13 +558,12 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             if (mag_cmp_2exp_si(mv, 0) < 0)
                 mag_one(mv);
             mag_mul(mt, mt, mv);
+            mag_mul_2exp_si(mt, mt, 4);
             arf_set_mag(arb_midref(u), mt);
             mag_zero(arb_radref(u));
             arf_set_mag(arb_midref(q), mz);
             arb_div_arf(q, u, arb_midref(q), 30);
             arb_root_ui(q, q, p + 1, 30);
-            arb_mul_ui(q, q, 11, 30);
-            arb_div_ui(q, q, 10, 30);
             arb_get_abs_ubound_arf(hideal, hb, 30);
             arf_mul(hideal, hideal, arb_midref(q), 30, ARF_RND_DOWN);
             arb_clear(q);
