@@ -41,152 +41,139 @@ wkb_route_name(wkb_route route)
     }
 }
 
-/* M = the section 5.1 model of P (P must satisfy is_gauss1d). */
-static void
-gauss1d_from_problem(wkb_gauss1d_t M, const problem_t P, slong prec)
+/*
+    The model of a problem's route, built once per call: the section 5.1
+    model (gauss1d), or the affine model with the data moments (affine); the
+    transport route reads the problem directly.
+*/
+typedef struct
 {
-    arb_t eps;
-    arb_init(eps);
-    if (P->score->type == SCORE_SCALED)
-        arb_set(eps, P->score->eps);
-    wkb_gauss1d_set(M, arb_mat_entry(target_cov(P->data, 0), 0, 0), P->sde->beta, P->T, eps);
-    if (P->prior == PRIOR_MARGINAL)
-        wkb_gauss1d_set_prior_exact(M, prec);
-    arb_clear(eps);
+    wkb_route route;
+    wkb_gauss1d_t g;
+    wkb_affine_t a;
+    arb_ptr m0;          /* data mean (affine, when moments were asked for) */
+    arb_mat_t S0;        /* data covariance */
+    int moments;
+}
+route_model;
+
+static void
+route_model_init(route_model * R, const problem_t P, int moments, slong prec)
+{
+    R->route = wkb_problem_route(P);
+    R->moments = 0;
+    if (R->route == WKB_ROUTE_GAUSS1D)
+    {
+        arb_t eps;
+        arb_init(eps);
+        if (P->score->type == SCORE_SCALED)
+            arb_set(eps, P->score->eps);
+        wkb_gauss1d_init(R->g);
+        wkb_gauss1d_set(R->g, arb_mat_entry(target_cov(P->data, 0), 0, 0), P->sde->beta,
+                        P->T, eps);
+        if (P->prior == PRIOR_MARGINAL)
+            wkb_gauss1d_set_prior_exact(R->g, prec);
+        arb_clear(eps);
+    }
+    else if (R->route == WKB_ROUTE_AFFINE)
+    {
+        wkb_affine_init(R->a, P->dim);
+        wkb_affine_set_problem(R->a, P, prec);
+        if (moments)
+        {
+            arb_t one, zero;
+            arb_init(one);
+            arb_init(zero);
+            arb_one(one);
+            R->moments = 1;
+            R->m0 = _arb_vec_init(P->dim);
+            arb_mat_init(R->S0, P->dim, P->dim);
+            _target_moments(R->m0, R->S0, P->data, one, zero, prec);   /* p_0 */
+            arb_clear(one);
+            arb_clear(zero);
+        }
+    }
 }
 
-/* M = the affine model of P (P must satisfy wkb_affine_problem_applies);
-   initialises M. */
 static void
-affine_from_problem(wkb_affine_t M, const problem_t P, slong prec)
+route_model_clear(route_model * R, const problem_t P)
 {
-    wkb_affine_init(M, P->dim);
-    wkb_affine_set_problem(M, P, prec);
-}
-
-/* mean (dim) and covariance of the data law p_0 (Gaussian or mixture). */
-static void
-data_moments(arb_ptr m0, arb_mat_t S0, const problem_t P, slong prec)
-{
-    arb_t a, s2;
-    arb_init(a);
-    arb_init(s2);
-    arb_one(a);
-    _target_moments(m0, S0, P->data, a, s2, prec);
-    arb_clear(a);
-    arb_clear(s2);
+    if (R->route == WKB_ROUTE_GAUSS1D)
+        wkb_gauss1d_clear(R->g);
+    else if (R->route == WKB_ROUTE_AFFINE)
+    {
+        wkb_affine_clear(R->a);
+        if (R->moments)
+        {
+            _arb_vec_clear(R->m0, P->dim);
+            arb_mat_clear(R->S0);
+        }
+    }
 }
 
 int
 wkb_problem_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x, slong N, slong prec)
 {
-    wkb_route route = wkb_problem_route(P);
-    int status;
-    if (route == WKB_ROUTE_GAUSS1D)
+    route_model R;
+    int status = WKB_OK;
+    route_model_init(&R, P, 0, prec);
+    switch (R.route)
     {
-        wkb_gauss1d_t M;
-        wkb_gauss1d_init(M);
-        gauss1d_from_problem(M, P, prec);
-        wkb_gauss1d_loglik_series(res, M, x, N, prec);
-        wkb_gauss1d_clear(M);
-        return WKB_OK;
+        case WKB_ROUTE_GAUSS1D: wkb_gauss1d_loglik_series(res, R.g, x, N, prec); break;
+        case WKB_ROUTE_AFFINE: status = wkb_affine_loglik_series(res, R.a, x, N, prec); break;
+        case WKB_ROUTE_TRANSPORT:
+            status = wkb_transport_loglik_series(res, P, x, N, NULL, prec); break;
+        default: status = WKB_UNSUPPORTED;
     }
-    if (route == WKB_ROUTE_AFFINE)
-    {
-        wkb_affine_t M;
-        affine_from_problem(M, P, prec);
-        status = wkb_affine_loglik_series(res, M, x, N, prec);
-        wkb_affine_clear(M);
-        return status;
-    }
-    if (route == WKB_ROUTE_TRANSPORT)
-        return wkb_transport_loglik_series(res, P, x, N, NULL, prec);
-    return WKB_UNSUPPORTED;
+    route_model_clear(&R, P);
+    return status;
 }
 
 int
 wkb_problem_loglik(arb_t res, const problem_t P, arb_srcptr x, const arb_t h, slong prec)
 {
-    wkb_route route = wkb_problem_route(P);
-    int status;
-    if (route == WKB_ROUTE_GAUSS1D)
+    route_model R;
+    int status = WKB_OK;
+    route_model_init(&R, P, 0, prec);
+    switch (R.route)
     {
-        wkb_gauss1d_t M;
-        wkb_gauss1d_init(M);
-        gauss1d_from_problem(M, P, prec);
-        wkb_gauss1d_loglik(res, M, x, h, prec);
-        wkb_gauss1d_clear(M);
-        return WKB_OK;
+        case WKB_ROUTE_GAUSS1D: wkb_gauss1d_loglik(res, R.g, x, h, prec); break;
+        case WKB_ROUTE_AFFINE: status = wkb_affine_loglik(res, R.a, x, h, prec); break;
+        default: status = WKB_UNSUPPORTED;
     }
-    if (route == WKB_ROUTE_AFFINE)
-    {
-        wkb_affine_t M;
-        affine_from_problem(M, P, prec);
-        status = wkb_affine_loglik(res, M, x, h, prec);
-        wkb_affine_clear(M);
-        return status;
-    }
-    return WKB_UNSUPPORTED;
+    route_model_clear(&R, P);
+    return status;
 }
 
 int
 wkb_problem_nll_series(arb_poly_t res, const problem_t P, slong N, slong prec)
 {
-    wkb_route route = wkb_problem_route(P);
-    int status;
-    if (route == WKB_ROUTE_GAUSS1D)
+    route_model R;
+    int status = WKB_OK;
+    route_model_init(&R, P, 1, prec);
+    switch (R.route)
     {
-        wkb_gauss1d_t M;
-        wkb_gauss1d_init(M);
-        gauss1d_from_problem(M, P, prec);
-        wkb_gauss1d_nll_series(res, M, N, prec);
-        wkb_gauss1d_clear(M);
-        return WKB_OK;
+        case WKB_ROUTE_GAUSS1D: wkb_gauss1d_nll_series(res, R.g, N, prec); break;
+        case WKB_ROUTE_AFFINE:
+            status = wkb_affine_nll_series(res, R.a, R.m0, R.S0, N, prec); break;
+        default: status = WKB_UNSUPPORTED;
     }
-    if (route == WKB_ROUTE_AFFINE)
-    {
-        wkb_affine_t M;
-        arb_ptr m0 = _arb_vec_init(P->dim);
-        arb_mat_t S0;
-        arb_mat_init(S0, P->dim, P->dim);
-        affine_from_problem(M, P, prec);
-        data_moments(m0, S0, P, prec);
-        status = wkb_affine_nll_series(res, M, m0, S0, N, prec);
-        wkb_affine_clear(M);
-        _arb_vec_clear(m0, P->dim);
-        arb_mat_clear(S0);
-        return status;
-    }
-    return WKB_UNSUPPORTED;
+    route_model_clear(&R, P);
+    return status;
 }
 
 int
 wkb_problem_nll(arb_t res, const problem_t P, const arb_t h, slong prec)
 {
-    wkb_route route = wkb_problem_route(P);
-    int status;
-    if (route == WKB_ROUTE_GAUSS1D)
+    route_model R;
+    int status = WKB_OK;
+    route_model_init(&R, P, 1, prec);
+    switch (R.route)
     {
-        wkb_gauss1d_t M;
-        wkb_gauss1d_init(M);
-        gauss1d_from_problem(M, P, prec);
-        wkb_gauss1d_nll(res, M, h, prec);
-        wkb_gauss1d_clear(M);
-        return WKB_OK;
+        case WKB_ROUTE_GAUSS1D: wkb_gauss1d_nll(res, R.g, h, prec); break;
+        case WKB_ROUTE_AFFINE: status = wkb_affine_nll(res, R.a, R.m0, R.S0, h, prec); break;
+        default: status = WKB_UNSUPPORTED;
     }
-    if (route == WKB_ROUTE_AFFINE)
-    {
-        wkb_affine_t M;
-        arb_ptr m0 = _arb_vec_init(P->dim);
-        arb_mat_t S0;
-        arb_mat_init(S0, P->dim, P->dim);
-        affine_from_problem(M, P, prec);
-        data_moments(m0, S0, P, prec);
-        status = wkb_affine_nll(res, M, m0, S0, h, prec);
-        wkb_affine_clear(M);
-        _arb_vec_clear(m0, P->dim);
-        arb_mat_clear(S0);
-        return status;
-    }
-    return WKB_UNSUPPORTED;
+    route_model_clear(&R, P);
+    return status;
 }
