@@ -292,6 +292,86 @@ int validate_w2_1d(arb_t res, const double * xs, arb_srcptr Fx, slong n, const t
 int validate_run(validate_report_t R, const validate_samples_t S, const validate_ref_t Ref,
                  const arb_t alpha, slong prec);
 
+/* ---------------------------------------------------------------------- */
+/* Step-size convergence check (two runs of one sampler, K and 2K steps)   */
+
+/* Weak order p of a fixed-step method of sample_run: em 1, pf-euler 1,
+   pf-heun 2, pf-rk4 4; 0 for pf-rk45 (no fixed grid) or unknown. */
+int validate_method_order(int method);
+
+/* One statistic (a sample mean or a sample variance of one coordinate)
+   at K steps (a) and 2K steps (b).  For an order-p method the bias at K
+   steps is ~ 2^p times the bias at 2K steps, so a - b ~ (2^p - 1) bias(2K);
+   Richardson: extrap = (2^p b - a) / (2^p - 1) estimates the continuous
+   value and bias_est = b - extrap = (a - b) / (2^p - 1) the bias at 2K. */
+typedef struct
+{
+    char name[48];          /* "mean", "var", "mean[i]", "var[i]" */
+    int is_var;
+    arb_t a, b;             /* the statistic of the doubles (balls) */
+    arb_t diff;             /* a - b */
+    arb_t diff_ref;         /* certified law difference (discrete laws), else indeterminate */
+    arb_t se;               /* se of a - b: certified (affine) or estimated from the samples */
+    arb_t extrap;           /* Richardson value (an estimate) */
+    arb_t extrap_se;        /* its standard error (estimated from the samples) */
+    arb_t bias_est;         /* estimated bias at 2K steps (a - b) / (2^p - 1) */
+    arb_t cont;             /* certified continuous value (affine, marginal), else indeterminate */
+    arb_t bias_ref;         /* affine: certified bias at 2K steps (law_2K - cont), else indeterminate */
+    slong test;             /* index of its test in the report, or -1 (estimate only) */
+}
+validate_conv_item_struct;
+
+typedef enum
+{
+    VALIDATE_CONV_NONE = 0,     /* estimates only: no certified law */
+    VALIDATE_CONV_DIFF,         /* affine: z-tests of a - b against the exact laws' difference */
+    VALIDATE_CONV_EXTRAP        /* marginal: z-tests of the Richardson values against p_t0 */
+}
+validate_conv_mode;
+
+typedef struct
+{
+    validate_conv_mode mode;
+    validate_ref_kind kind;     /* reference route of the problem (NONE if none) */
+    int order;                  /* p */
+    slong K;                    /* steps of the first run (the second has 2K) */
+    slong nA, nB, d;
+    slong len;
+    validate_conv_item_struct * items;      /* d means, then d variances */
+    char note[256];
+}
+validate_conv_struct;
+
+typedef validate_conv_struct validate_conv_t[1];
+
+void validate_conv_init(validate_conv_t C);
+void validate_conv_clear(validate_conv_t C);
+
+/* Step-size convergence check of samples A (method with K steps) and B
+   (the same method with 2K steps, an independent run: another seed) of
+   problem P at noise level h.  Per coordinate, the sample mean and the
+   sample variance (n - 1 denominator) of each run:
+
+     affine score, Gaussian prior (mode DIFF): the exact discrete laws at
+       K and 2K steps (validate_discrete_moments) give certified m_K - m_2K;
+       z = ((a - b) - (m_K - m_2K)) / sqrt(v_K / nA + v_2K / nB), v the
+       certified variance of the statistic under each discrete law;
+     exact score, prior "marginal" (mode EXTRAP): the continuous law is
+       p_t0 (certified); z = (extrap - m_cont) / extrap_se, extrap_se
+       = sqrt(s_a^2 / nA + 4^p s_b^2 / nB) / (2^p - 1) with s^2 the sample
+       variance (mean) or the sample fourth central moment minus the
+       squared sample variance (variance): an asymptotic test, and the
+       O(dt^(p+1)) remainder of Richardson is not modelled;
+     otherwise (mode NONE): the Richardson estimates only, no test.
+
+   The z-tests go to R (validate_report_add_z), then
+   validate_report_finish(R, alpha).  Returns 0, or 2 (C->note says why)
+   if the inputs do not fit (dimensions, fewer than 2 samples, a method
+   without a fixed grid, K < 1) or a certified enclosure failed. */
+int validate_convergence(validate_conv_t C, validate_report_t R, const validate_samples_t A,
+                         const validate_samples_t B, const problem_t P, const fmpq_t h,
+                         int method, slong K, const arb_t alpha, slong prec);
+
 #ifdef __cplusplus
 }
 #endif
