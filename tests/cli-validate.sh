@@ -119,6 +119,46 @@ bad validate "cannot open" "$p1" "$tmp/nonexistent.csv" --h 0
 bad validate "no certified reference law" "$ex/mixture1d.json" "$tmp/s1.csv" --h 1/2
 bad validate "missing SAMPLES" "$p1"
 
+# --convergence: em at K = 10 and 2K = 20 steps (independent seeds): the observed
+# differences of mean and variance match the exact em laws' differences
+"$DIFFWKB" sample "$p1" --h 0.25 --steps 10 --n 20000 --seed 11 --threads 2 --out "$tmp/k10.csv" || exit 99
+"$DIFFWKB" sample "$p1" --h 0.25 --steps 20 --n 20000 --seed 12 --threads 2 --out "$tmp/k20.csv" || exit 99
+expect 0 "convergence em 10/20 steps" "$DIFFWKB" validate "$p1" "$tmp/k10.csv" --h 1/4 --steps 10 --convergence "$tmp/k20.csv"
+n=$((n + 1))
+grep -q '^convergence = em with K = 10 and 2K = 20 steps, weak order p = 1' "$tmp/out" \
+    && grep -q '^var: K .*exact-law difference' "$tmp/out" \
+    && grep -q '^var: richardson estimate .*exact bias(2K)' "$tmp/out" \
+    && grep -q '^verdict = consistent$' "$tmp/out" \
+    || { echo "FAIL: convergence report"; cat "$tmp/out"; fail=1; }
+# the 10-step run passed off as the 20-step run: the bias does not shrink, rejected
+expect 1 "convergence: K-step samples given as the 2K run" "$DIFFWKB" validate "$p1" "$tmp/k10.csv" --h 1/4 --steps 10 --convergence "$tmp/k10.csv"
+grep -q '^var: K .*REJECT$' "$tmp/out" || { echo "FAIL: convergence variance not rejected"; cat "$tmp/out"; fail=1; }
+# pf-euler samples claimed as pf-heun (order 1 bias claimed as order 2): rejected
+"$DIFFWKB" sample "$p1" --h 0 --method pf-euler --steps 10 --n 20000 --seed 13 --threads 2 --out "$tmp/e10.csv" || exit 99
+"$DIFFWKB" sample "$p1" --h 0 --method pf-euler --steps 20 --n 20000 --seed 14 --threads 2 --out "$tmp/e20.csv" || exit 99
+expect 0 "convergence pf-euler 10/20" "$DIFFWKB" validate "$p1" "$tmp/e10.csv" --h 0 --method pf-euler --steps 10 --convergence "$tmp/e20.csv"
+expect 1 "convergence pf-euler claimed pf-heun" "$DIFFWKB" validate "$p1" "$tmp/e10.csv" --h 0 --method pf-heun --steps 10 --convergence "$tmp/e20.csv"
+# JSON
+expect 0 "convergence JSON" "$DIFFWKB" validate "$p1" "$tmp/k10.csv" --h 1/4 --steps 10 --convergence "$tmp/k20.csv" --json
+n=$((n + 1))
+[ "$(grep -c '' "$tmp/out")" -eq 1 ] && grep -q '"mode": "convergence"' "$tmp/out" \
+    && grep -q '"consistent": true}$' "$tmp/out" || { echo "FAIL: convergence JSON"; cat "$tmp/out"; fail=1; }
+if command -v python3 >/dev/null 2>&1; then
+    n=$((n + 1))
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["order"] == 1 and d["steps2"] == 20 and len(d["items"]) == 2 and d["test"] == "difference"' \
+        "$tmp/out" || { echo "FAIL: convergence JSON does not parse"; fail=1; }
+fi
+# no certified law (mixture, normal prior): Richardson estimates only, exit 0
+"$DIFFWKB" sample "$ex/mixture1d.json" --h 0.5 --steps 10 --n 2000 --seed 15 --threads 2 --out "$tmp/m10.csv" || exit 99
+"$DIFFWKB" sample "$ex/mixture1d.json" --h 0.5 --steps 20 --n 2000 --seed 16 --threads 2 --out "$tmp/m20.csv" || exit 99
+expect 0 "convergence without a certified law" "$DIFFWKB" validate "$ex/mixture1d.json" "$tmp/m10.csv" --h 1/2 --steps 10 --convergence "$tmp/m20.csv"
+n=$((n + 1))
+grep -q '^mean: richardson estimate' "$tmp/out" && grep -q '^verdict = untested (estimates only)$' "$tmp/out" \
+    || { echo "FAIL: convergence estimates"; cat "$tmp/out"; fail=1; }
+bad validate "--convergence: --steps K missing" "$p1" "$tmp/k10.csv" --h 1/4 --convergence "$tmp/k20.csv"
+bad validate "--convergence: needs a fixed-step method" "$p1" "$tmp/k10.csv" --h 0 --steps 10 --method pf-rk45 --convergence "$tmp/k20.csv"
+bad validate "cannot open" "$p1" "$tmp/k10.csv" --h 1/4 --steps 10 --convergence "$tmp/nonexistent.csv"
+
 echo "cli-validate: $n checks"
 if [ "$fail" -ne 0 ]; then
     exit 1

@@ -14,6 +14,7 @@ validate_usage(FILE * out)
 {
     fprintf(out,
         "Usage: diffwkb validate PROBLEM SAMPLES.csv --h H [--steps K --method M] [options]\n"
+        "       diffwkb validate PROBLEM A.csv --h H --steps K [--method M] --convergence B.csv\n"
         "Judge samples of Eq. (9) at noise level H (read at t0) against a certified law:\n"
         "  affine score, Gaussian prior: N(mu_h, Sigma_h) of the continuous process and, with\n"
         "    --steps/--method em|pf-euler|pf-heun|pf-rk4, the exact Gaussian law of that scheme\n"
@@ -29,6 +30,15 @@ validate_usage(FILE * out)
         "  --steps K      number of uniform steps of the sampler\n"
         "  --method M     em (default with --steps) | pf-euler | pf-heun | pf-rk4 | pf-rk45\n"
         "  --alpha A      family-wise level in (0, 1) (default %s)\n"
+        "  --convergence B.csv\n"
+        "                 step-size convergence check instead of the tests above: SAMPLES\n"
+        "                 made with K = --steps steps, B.csv by the same sampler with 2K\n"
+        "                 steps (another seed), fixed-step method of weak order p (em 1,\n"
+        "                 pf-euler 1, pf-heun 2, pf-rk4 4).  Per coordinate, mean and variance:\n"
+        "                 affine score: z-test of stat(K) - stat(2K) against the exact laws'\n"
+        "                 difference; exact score, prior marginal: z-test of the Richardson\n"
+        "                 value (2^p stat(2K) - stat(K))/(2^p - 1) against p_t0 (asymptotic);\n"
+        "                 otherwise the Richardson estimates only (no test, exit 0)\n"
         "  --json         one JSON object instead of text\n"
         "  --help         this help\n\n"
         "SAMPLES: one sample per line, comma-separated decimals, '#' comment lines;\n"
@@ -198,10 +208,234 @@ print_json(const validate_report_t R, const validate_ref_t Ref, const char * alp
     arb_clear(b);
 }
 
+static void
+print_pmax(FILE * out, const arb_t p)
+{
+    arf_t u;
+    arb_t b;
+    arf_init(u);
+    arb_init(b);
+    arb_get_ubound_arf(u, p, 64);
+    arb_set_arf(b, u);
+    print_ball(out, b, 3);
+    arf_clear(u);
+    arb_clear(b);
+}
+
+/* --convergence: text report */
+static void
+print_conv_text(const validate_conv_t C, const validate_report_t R, const char * alpha_text,
+                const char * method)
+{
+    slong i;
+    arb_t minp;
+    arb_init(minp);
+    printf("convergence = %s with K = %ld and 2K = %ld steps, weak order p = %d "
+           "(bias(K) ~ 2^p bias(2K))\n", method, (long) C->K, (long) (2 * C->K), C->order);
+    printf("reference = %s\n", C->mode == VALIDATE_CONV_NONE ? "none"
+           : validate_ref_name(C->kind));
+    printf("# %s\n", C->note);
+    printf("n = %ld (K steps), %ld (2K steps)\ndim = %ld\n", (long) C->nA, (long) C->nB,
+           (long) C->d);
+    printf("alpha = %s (family-wise), per test ", alpha_text);
+    print_ball(stdout, R->alpha_each, 4);
+    printf(" (Bonferroni over %ld tests)\n", (long) R->len);
+    for (i = 0; i < C->len; i++)
+    {
+        const validate_conv_item_struct * I = C->items + i;
+        printf("%s: K ", I->name);
+        print_ball(stdout, I->a, 8);
+        printf(", 2K ");
+        print_ball(stdout, I->b, 8);
+        printf(", difference ");
+        print_ball(stdout, I->diff, 6);
+        if (C->mode == VALIDATE_CONV_DIFF)
+        {
+            const validate_test_struct * T = R->tests + I->test;
+            printf(", exact-law difference ");
+            print_ball(stdout, I->diff_ref, 6);
+            printf(", se ");
+            print_ball(stdout, T->se, 3);
+            printf(", z = ");
+            print_ball(stdout, T->stat, 3);
+            printf(", p <= ");
+            print_pmax(stdout, T->pvalue);
+            printf("%s", T->reject ? "  REJECT" : "");
+        }
+        else
+        {
+            printf(", se (estimated) ");
+            print_ball(stdout, I->se, 3);
+        }
+        printf("\n");
+        printf("%s: richardson estimate ", I->name);
+        print_ball(stdout, I->extrap, 8);
+        printf(", se (estimated) ");
+        print_ball(stdout, I->extrap_se, 3);
+        printf(", bias(2K) estimate ");
+        print_ball(stdout, I->bias_est, 3);
+        if (arb_is_finite(I->bias_ref))
+        {
+            printf(", exact bias(2K) ");
+            print_ball(stdout, I->bias_ref, 3);
+        }
+        if (arb_is_finite(I->cont))
+        {
+            printf(", continuous ");
+            print_ball(stdout, I->cont, 8);
+        }
+        if (C->mode == VALIDATE_CONV_EXTRAP)
+        {
+            const validate_test_struct * T = R->tests + I->test;
+            printf(", z = ");
+            print_ball(stdout, T->stat, 3);
+            printf(", p <= ");
+            print_pmax(stdout, T->pvalue);
+            printf("%s", T->reject ? "  REJECT" : "");
+        }
+        printf("\n");
+    }
+    printf("# richardson estimate: (2^p stat(2K) - stat(K))/(2^p - 1), an estimate of the "
+           "continuous value%s\n", C->mode == VALIDATE_CONV_EXTRAP ? " (tested against p_t0)"
+           : ", not a test");
+    validate_report_min_pvalue(minp, R);
+    printf("min_p = ");
+    print_ball(stdout, minp, 3);
+    printf("\n");
+    if (R->len == 0)
+        printf("verdict = untested (estimates only)\n");
+    else
+        printf("verdict = %s\n", R->reject ? "INCONSISTENT" : "consistent");
+    arb_clear(minp);
+}
+
+/* --convergence: JSON report */
+static void
+print_conv_json(const validate_conv_t C, const validate_report_t R, const char * alpha_text,
+                const char * method, const char * h_text)
+{
+    slong i;
+    arb_t b;
+    arb_init(b);
+    printf("{\"mode\": \"convergence\", \"reference\": ");
+    cli_json_string(stdout, C->mode == VALIDATE_CONV_NONE ? "none" : validate_ref_name(C->kind));
+    printf(", \"test\": \"%s\"", C->mode == VALIDATE_CONV_DIFF ? "difference"
+           : (C->mode == VALIDATE_CONV_EXTRAP ? "richardson" : "none"));
+    printf(", \"method\": ");
+    cli_json_string(stdout, method);
+    printf(", \"order\": %d, \"steps\": %ld, \"steps2\": %ld, \"h\": ", C->order, (long) C->K,
+           (long) (2 * C->K));
+    cli_json_string(stdout, h_text);
+    printf(", \"note\": ");
+    cli_json_string(stdout, C->note);
+    printf(", \"n\": %ld, \"n2\": %ld, \"dim\": %ld, \"alpha\": ", (long) C->nA, (long) C->nB,
+           (long) C->d);
+    cli_json_string(stdout, alpha_text);
+    json_field_ball("alpha_each", R->alpha_each, 6);
+    printf(", \"items\": [");
+    for (i = 0; i < C->len; i++)
+    {
+        const validate_conv_item_struct * I = C->items + i;
+        printf(i ? ", {" : "{");
+        printf("\"name\": ");
+        cli_json_string(stdout, I->name);
+        json_field_ball("sample_K", I->a, 10);
+        json_field_ball("sample_2K", I->b, 10);
+        json_field_ball("difference", I->diff, 8);
+        json_field_ball("difference_reference", I->diff_ref, 10);
+        json_field_ball("se", I->se, 6);
+        json_field_ball("richardson", I->extrap, 10);
+        json_field_ball("richardson_se", I->extrap_se, 6);
+        json_field_ball("bias_2K_estimate", I->bias_est, 6);
+        json_field_ball("bias_2K_exact", I->bias_ref, 10);
+        json_field_ball("continuous", I->cont, 10);
+        if (I->test >= 0)
+        {
+            const validate_test_struct * T = R->tests + I->test;
+            printf(", \"test\": ");
+            cli_json_string(stdout, T->name);
+            json_field_ball("stat", T->stat, 6);
+            json_field_ball("threshold", T->threshold, 6);
+            json_field_ball("pvalue", T->pvalue, 4);
+            printf(", \"reject\": %s}", T->reject ? "true" : "false");
+        }
+        else
+            printf(", \"test\": null}");
+    }
+    printf("]");
+    validate_report_min_pvalue(b, R);
+    json_field_ball("min_pvalue", b, 4);
+    printf(", \"tested\": %s, \"consistent\": %s}\n", R->len ? "true" : "false",
+           R->reject ? "false" : "true");
+    arb_clear(b);
+}
+
+/* --convergence: read B, run validate_convergence, print; returns the exit status. */
+static int
+run_convergence(const problem_t P, const validate_samples_t S, const char * path,
+                const char * cpath, const fmpq_t hq, int method, const char * method_text,
+                slong K, const arb_t alpha, const char * alpha_text, const char * h_text,
+                int json, slong prec)
+{
+    validate_samples_t B;
+    validate_conv_t C;
+    validate_report_t R;
+    char err[512];
+    FILE * fp;
+    int r, status = CLI_EINPUT;
+
+    validate_samples_init(B);
+    validate_conv_init(C);
+    validate_report_init(R);
+    if (!strcmp(cpath, "-"))
+    {
+        cli_error("--convergence: '-' is not allowed (give a file)");
+        goto cleanup;
+    }
+    if ((fp = fopen(cpath, "r")) == NULL)
+    {
+        cli_error("%s: cannot open the samples file", cpath);
+        goto cleanup;
+    }
+    r = validate_samples_read(B, fp, cpath, P->dim, err, sizeof(err));
+    fclose(fp);
+    if (r)
+    {
+        cli_error("%s", err);
+        goto cleanup;
+    }
+    if (B->n < 2)
+    {
+        cli_error("%s: at least 2 samples are needed, got %ld", cpath, (long) B->n);
+        goto cleanup;
+    }
+    if (validate_convergence(C, R, S, B, P, hq, method, K, alpha, prec))
+    {
+        cli_error("%s: %s", path, C->note);
+        goto cleanup;
+    }
+    if (json)
+        print_conv_json(C, R, alpha_text, method_text, h_text);
+    else
+        print_conv_text(C, R, alpha_text, method_text);
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        cli_error("validate: write error on standard output");
+        goto cleanup;
+    }
+    status = R->reject ? CLI_FAIL : CLI_OK;
+cleanup:
+    validate_report_clear(R);
+    validate_conv_clear(C);
+    validate_samples_clear(B);
+    return status;
+}
+
 int
 cli_cmd_validate(int argc, char ** argv)
 {
     const char * path = NULL, * spath = NULL, * h_text = NULL, * method_text = NULL;
+    const char * cpath = NULL;
     const char * alpha_text = VALIDATE_ALPHA;
     int json = 0, method = -1, status = CLI_EINPUT, r;
     slong K = 0;
@@ -261,6 +495,13 @@ cli_cmd_validate(int argc, char ** argv)
             method_text = val;
             continue;
         }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--convergence")) != 0)
+        {
+            if (m < 0)
+                goto done;
+            cpath = val;
+            continue;
+        }
         if ((m = cli_opt_value(&val, argc, argv, &i, "--alpha")) != 0)
         {
             if (m < 0)
@@ -308,6 +549,22 @@ cli_cmd_validate(int argc, char ** argv)
         cli_error("--alpha: must lie in (0, 1), got '%s'", alpha_text);
         goto done;
     }
+    if (cpath != NULL && K == 0)
+    {
+        cli_error("--convergence: --steps K missing (SAMPLES made with K steps, %s with 2K)",
+                  cpath);
+        goto done;
+    }
+    if (cpath != NULL && K > (slong) 0x7FFFFFF8)
+    {
+        cli_error("--convergence: 2K steps must be < 2^32");
+        goto done;
+    }
+    if (cpath != NULL && method == SAMPLE_PF_RK45)
+    {
+        cli_error("--convergence: needs a fixed-step method (em, pf-euler, pf-heun, pf-rk4)");
+        goto done;
+    }
     if (K > 0 && method < 0)
     {
         method = SAMPLE_EM;
@@ -353,13 +610,19 @@ cli_cmd_validate(int argc, char ** argv)
         cli_error("%s: at least 2 samples are needed, got %ld", spath, (long) S->n);
         goto cleanup;
     }
+    arb_set_fmpq(alpha, aq, prec);
+    if (cpath != NULL)
+    {
+        status = run_convergence(P, S, path, cpath, hq, method, method_text, K, alpha,
+                                 alpha_text, h_text, json, prec);
+        goto cleanup;
+    }
     r = validate_ref_set_problem(Ref, P, hq, method, (method == SAMPLE_PF_RK45) ? 0 : K, prec);
     if (r)
     {
         cli_error("%s: %s", path, Ref->note);
         goto cleanup;
     }
-    arb_set_fmpq(alpha, aq, prec);
     if (validate_run(Rep, S, Ref, alpha, prec))
     {
         cli_error("%s: an enclosure failed (validated ODE of the flow route)", path);
