@@ -364,7 +364,13 @@ void validate_conv_clear(validate_conv_t C);
        O(dt^(p+1)) remainder of Richardson is not modelled;
      otherwise (mode NONE): the Richardson estimates only, no test.
 
-   The z-tests go to R (validate_report_add_z), then
+   A bias that does not depend on the step size cancels in a - b: mode
+   DIFF checks how the law moves with the step size (a scheme or a claimed
+   order that is wrong), not the law itself (validate_run does that).
+   With the same seed for both runs the runs are dependent and the
+   standard errors above are not those of a - b.
+
+   The z-tests go to R (freshly initialised; validate_report_add_z), then
    validate_report_finish(R, alpha).  Returns 0, or 2 (C->note says why)
    if the inputs do not fit (dimensions, fewer than 2 samples, a method
    without a fixed grid, K < 1) or a certified enclosure failed. */
