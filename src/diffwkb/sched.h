@@ -124,6 +124,9 @@ void _sched_poly_expm1_series(arb_poly_t res, const arb_poly_t h, slong len, slo
 /* Sets res to length len with every coefficient indeterminate
    (the zero polynomial if len <= 0). */
 void _sched_poly_indeterminate(arb_poly_t res, slong len);
+/* Start of every NAME_series: 1 (res set) when len <= 0 (res = 0) or t is
+   outside the domain (res indeterminate to length len), else 0. */
+int _sched_series_trivial(arb_poly_t res, const sched_t S, const arb_t t, slong len);
 
 #ifdef __cplusplus
 }

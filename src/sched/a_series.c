@@ -10,16 +10,8 @@ sched_a_series(arb_poly_t res, const sched_t S, const arb_t t, slong len, slong 
 {
     arb_poly_t p, q;
 
-    if (len <= 0)
-    {
-        arb_poly_zero(res);
+    if (_sched_series_trivial(res, S, t, len))
         return;
-    }
-    if (!sched_contains_time(S, t))
-    {
-        _sched_poly_indeterminate(res, len);
-        return;
-    }
 
     arb_poly_init(p);
     arb_poly_init(q);

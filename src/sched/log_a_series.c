@@ -11,16 +11,8 @@ sched_log_a_series(arb_poly_t res, const sched_t S, const arb_t t, slong len, sl
     arb_poly_t p, q;
     arb_t c;
 
-    if (len <= 0)
-    {
-        arb_poly_zero(res);
+    if (_sched_series_trivial(res, S, t, len))
         return;
-    }
-    if (!sched_contains_time(S, t))
-    {
-        _sched_poly_indeterminate(res, len);
-        return;
-    }
 
     arb_poly_init(p);
     arb_poly_init(q);

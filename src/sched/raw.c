@@ -129,3 +129,22 @@ _sched_poly_indeterminate(arb_poly_t res, slong len)
         arb_indeterminate(res->coeffs + i);
     _arb_poly_set_length(res, len);
 }
+
+/* The shared start of the NAME_series functions: returns 1 after setting
+   res when there is nothing to compute (res = 0 for len <= 0, every
+   coefficient indeterminate when t is outside the domain), else 0. */
+int
+_sched_series_trivial(arb_poly_t res, const sched_t S, const arb_t t, slong len)
+{
+    if (len <= 0)
+    {
+        arb_poly_zero(res);
+        return 1;
+    }
+    if (!sched_contains_time(S, t))
+    {
+        _sched_poly_indeterminate(res, len);
+        return 1;
+    }
+    return 0;
+}
