@@ -59,6 +59,14 @@ int cli_parse_fmpq(fmpq_t res, const char * text, const char * opt);
    n of entries, or -1 (after cli_error naming opt, *v = NULL). */
 slong cli_parse_fmpq_list(fmpq ** v, const char * text, const char * opt);
 
+/* An argument that is not a known option of command cmd: an unknown option
+   (starts with '-') is an error; otherwise it is the PROBLEM file, which
+   may be given once.  Returns 0 after setting *file, or -1 after cli_error. */
+int cli_positional_file(const char ** file, const char * arg, const char * cmd);
+
+/* -1 after cli_error if no PROBLEM file was given to cmd, else 0. */
+int cli_require_file(const char * file, const char * cmd);
+
 /* Read a problem file at precision prec; on bad input print
    "diffwkb: FILE: MSG" on stderr and return CLI_EINPUT, else 0. */
 int cli_read_problem(problem_t P, const char * path, slong prec);

@@ -323,23 +323,11 @@ cli_cmd_action(int argc, char ** argv)
         }
         if (matched)
             continue;
-        if (a[0] == '-' && a[1] != '\0')
-        {
-            cli_error("action: unknown option '%s' (try diffwkb action --help)", a);
+        if (cli_positional_file(&file, a, "action"))
             return CLI_EINPUT;
-        }
-        if (file != NULL)
-        {
-            cli_error("action: more than one problem file ('%s', '%s')", file, a);
-            return CLI_EINPUT;
-        }
-        file = a;
     }
-    if (file == NULL)
-    {
-        cli_error("action: missing PROBLEM file (try diffwkb action --help)");
+    if (cli_require_file(file, "action"))
         return CLI_EINPUT;
-    }
     if (x0t == NULL || x1t == NULL)
     {
         cli_error("action: --x0 and --x1 are required (e.g. --x0 0.5 --x1 -0.2)");

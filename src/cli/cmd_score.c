@@ -177,23 +177,11 @@ cli_cmd_score(int argc, char ** argv)
             dtext = val;
             continue;
         }
-        if (a[0] == '-' && a[1] != '\0')
-        {
-            cli_error("score: unknown option '%s' (try diffwkb score --help)", a);
+        if (cli_positional_file(&file, a, "score"))
             return CLI_EINPUT;
-        }
-        if (file != NULL)
-        {
-            cli_error("score: more than one problem file ('%s', '%s')", file, a);
-            return CLI_EINPUT;
-        }
-        file = a;
     }
-    if (file == NULL)
-    {
-        cli_error("score: missing PROBLEM file (try diffwkb score --help)");
+    if (cli_require_file(file, "score"))
         return CLI_EINPUT;
-    }
     if (xtext == NULL)
     {
         cli_error("score: --x is required (the point, e.g. --x 0.5 or --x 0.5,0.2)");

@@ -41,12 +41,21 @@ validate_usage(FILE * out)
         "                 otherwise the Richardson estimates only (no test, exit 0).\n"
         "                 A step-independent bias cancels in the difference: run the plain\n"
         "                 validate as well to judge the law itself\n"
+        "  --nll-points N when no certified law applies (below): also compute the certified\n"
+        "                 c_0, c_1 of log q^h_t0 at the first N samples (costly for\n"
+        "                 mixtures; default 0)\n"
         "  --json         one JSON object instead of text\n"
         "  --help         this help\n\n"
+        "Without a certified law (e.g. mixture data with a mixture score and a normal prior\n"
+        "at H > 0): no test is run; reported as estimates are the mean of log p_t0 over the\n"
+        "samples (the data law at t0, certified per sample) with its standard error and, with\n"
+        "--nll-points N, the means of log q^0_t0 = c_0, of c_1 and of the first-order\n"
+        "prediction c_0 + H c_1 of log q^H_t0 over the first N samples; verdict \"untested\n"
+        "(estimates only)\", exit 0.\n\n"
         "SAMPLES: one sample per line, comma-separated decimals, '#' comment lines;\n"
         "'-' reads standard input.\n"
-        "Exit status: 0 consistent, 1 inconsistent (a test rejects), 2 bad input, no\n"
-        "certified reference for the problem, or an enclosure failed.\n", VALIDATE_ALPHA);
+        "Exit status: 0 consistent or untested (estimates only), 1 inconsistent (a test\n"
+        "rejects), 2 bad input or an enclosure failed.\n", VALIDATE_ALPHA);
 }
 
 static void
@@ -433,6 +442,72 @@ cleanup:
     return status;
 }
 
+/* no certified law: the estimates of validate_nll_estimate (no test) */
+static void
+print_nll_text(const validate_nll_t E, const validate_ref_t Ref, const char * h_text)
+{
+    printf("reference = none\n");
+    printf("# %s\n", Ref->note);
+    printf("# no test is run: every number below is an estimate (sample mean +- standard "
+           "error)\n");
+    printf("n = %ld\ndim = %ld\nh = %s\n", (long) E->n, (long) Ref->d, h_text);
+    printf("loglik_data_t0: mean ");
+    print_ball(stdout, E->ll_mean, 8);
+    printf(", se ");
+    print_ball(stdout, E->ll_se, 3);
+    printf("\n# loglik_data_t0: mean over the samples of log p_t0(x) (the data law at t0, "
+           "certified per sample); estimates E_q[log p_t0], = -H(p_t0) if the samples follow "
+           "p_t0; the NLL of the data under the model is not available from samples\n");
+    if (E->npts > 0)
+    {
+        printf("c0 (log q^0_t0): mean ");
+        print_ball(stdout, E->lq0_mean, 8);
+        printf(", se ");
+        print_ball(stdout, E->lq0_se, 3);
+        printf(" (first %ld samples)\n", (long) E->npts);
+        printf("c1: mean ");
+        print_ball(stdout, E->c1_mean, 8);
+        printf(", se ");
+        print_ball(stdout, E->c1_se, 3);
+        printf(" (first %ld samples)\n", (long) E->npts);
+        printf("loglik_model_first_order: mean ");
+        print_ball(stdout, E->pred_mean, 8);
+        printf(", se ");
+        print_ball(stdout, E->pred_se, 3);
+        printf(" (first %ld samples)\n", (long) E->npts);
+        printf("# c0, c1: certified Taylor coefficients in h of log q^h_t0(x) at each sample; "
+               "loglik_model_first_order: mean of c0 + h c1 (the first-order prediction of "
+               "log q^h_t0 at the samples, h = %s), an estimate\n", h_text);
+    }
+    else if (E->note[0])
+        printf("# %s\n", E->note);
+    else
+        printf("# c0, c1 not computed (--nll-points N computes them at the first N samples)\n");
+    printf("verdict = untested (estimates only)\n");
+}
+
+static void
+print_nll_json(const validate_nll_t E, const validate_ref_t Ref, const char * h_text)
+{
+    printf("{\"reference\": \"none\", \"tested\": false, \"h\": ");
+    cli_json_string(stdout, h_text);
+    printf(", \"note\": ");
+    cli_json_string(stdout, Ref->note);
+    printf(", \"n\": %ld, \"dim\": %ld", (long) E->n, (long) Ref->d);
+    json_field_ball("loglik_data_t0_mean", E->ll_mean, 10);
+    json_field_ball("loglik_data_t0_se", E->ll_se, 4);
+    printf(", \"nll_points\": %ld", (long) E->npts);
+    json_field_ball("c0_mean", E->lq0_mean, 10);
+    json_field_ball("c0_se", E->lq0_se, 4);
+    json_field_ball("c1_mean", E->c1_mean, 10);
+    json_field_ball("c1_se", E->c1_se, 4);
+    json_field_ball("loglik_model_first_order_mean", E->pred_mean, 10);
+    json_field_ball("loglik_model_first_order_se", E->pred_se, 4);
+    printf(", \"series_note\": ");
+    cli_json_string(stdout, E->note);
+    printf(", \"verdict\": \"untested (estimates only)\"}\n");
+}
+
 int
 cli_cmd_validate(int argc, char ** argv)
 {
@@ -440,7 +515,7 @@ cli_cmd_validate(int argc, char ** argv)
     const char * cpath = NULL;
     const char * alpha_text = VALIDATE_ALPHA;
     int json = 0, method = -1, status = CLI_EINPUT, r;
-    slong K = 0;
+    slong K = 0, npts = 0;
     int i;
     fmpq_t hq, aq;
     problem_t P;
@@ -502,6 +577,12 @@ cli_cmd_validate(int argc, char ** argv)
             if (m < 0)
                 goto done;
             cpath = val;
+            continue;
+        }
+        if ((m = cli_opt_value(&val, argc, argv, &i, "--nll-points")) != 0)
+        {
+            if (m < 0 || (npts = cli_parse_slong(val, "--nll-points", 0, WORD(1000000000))) < 0)
+                goto done;
             continue;
         }
         if ((m = cli_opt_value(&val, argc, argv, &i, "--alpha")) != 0)
@@ -620,6 +701,26 @@ cli_cmd_validate(int argc, char ** argv)
         goto cleanup;
     }
     r = validate_ref_set_problem(Ref, P, hq, method, (method == SAMPLE_PF_RK45) ? 0 : K, prec);
+    if (r == 1)
+    {
+        validate_nll_t E;
+        validate_nll_init(E);
+        if (validate_nll_estimate(E, S, P, hq, npts, prec))
+            cli_error("%s: %s", spath, E->note);
+        else
+        {
+            if (json)
+                print_nll_json(E, Ref, h_text);
+            else
+                print_nll_text(E, Ref, h_text);
+            if (fflush(stdout) != 0 || ferror(stdout))
+                cli_error("validate: write error on standard output");
+            else
+                status = CLI_OK;
+        }
+        validate_nll_clear(E);
+        goto cleanup;
+    }
     if (r)
     {
         cli_error("%s: %s", path, Ref->note);

@@ -695,23 +695,11 @@ parse_args(wkb_args * a, int argc, char ** argv)
             OPT("--seed", seedtext)
         }
 #undef OPT
-        if (s[0] == '-' && s[1] != '\0')
-        {
-            cli_error("%s: unknown option '%s' (try diffwkb %s --help)", cmd, s, cmd);
+        if (cli_positional_file(&a->file, s, cmd))
             return -1;
-        }
-        if (a->file != NULL)
-        {
-            cli_error("%s: more than one problem file ('%s', '%s')", cmd, a->file, s);
-            return -1;
-        }
-        a->file = s;
     }
-    if (a->file == NULL)
-    {
-        cli_error("%s: missing PROBLEM file (try diffwkb %s --help)", cmd, cmd);
+    if (cli_require_file(a->file, cmd))
         return -1;
-    }
     if (!a->nll && (a->xtext == NULL) == (a->points == NULL))
     {
         cli_error("loglik: give exactly one of --x (a point) and --points (a file of points)");

@@ -366,3 +366,31 @@ cli_fmpq_str(const fmpq_t x)
     fmpz_clear(m);
     return out;
 }
+
+int
+cli_positional_file(const char ** file, const char * arg, const char * cmd)
+{
+    if (arg[0] == '-' && arg[1] != '\0')
+    {
+        cli_error("%s: unknown option '%s' (try diffwkb %s --help)", cmd, arg, cmd);
+        return -1;
+    }
+    if (*file != NULL)
+    {
+        cli_error("%s: more than one problem file ('%s', '%s')", cmd, *file, arg);
+        return -1;
+    }
+    *file = arg;
+    return 0;
+}
+
+int
+cli_require_file(const char * file, const char * cmd)
+{
+    if (file == NULL)
+    {
+        cli_error("%s: missing PROBLEM file (try diffwkb %s --help)", cmd, cmd);
+        return -1;
+    }
+    return 0;
+}
