@@ -116,7 +116,6 @@ bad validate "h must be 0" "$p1" "$tmp/s1.csv" --h 1/4 --steps 40 --method pf-he
 bad validate "--steps: missing" "$p1" "$tmp/s1.csv" --h 0 --method pf-rk4
 bad validate "--method: unknown method" "$p1" "$tmp/s1.csv" --h 0 --steps 4 --method rk2
 bad validate "cannot open" "$p1" "$tmp/nonexistent.csv" --h 0
-bad validate "no certified reference law" "$ex/mixture1d.json" "$tmp/s1.csv" --h 1/2
 bad validate "missing SAMPLES" "$p1"
 
 # --convergence: em at K = 10 and 2K = 20 steps (independent seeds): the observed
@@ -158,6 +157,33 @@ grep -q '^mean: richardson estimate' "$tmp/out" && grep -q '^verdict = untested 
 bad validate "--convergence: --steps K missing" "$p1" "$tmp/k10.csv" --h 1/4 --convergence "$tmp/k20.csv"
 bad validate "--convergence: needs a fixed-step method" "$p1" "$tmp/k10.csv" --h 0 --steps 10 --method pf-rk45 --convergence "$tmp/k20.csv"
 bad validate "cannot open" "$p1" "$tmp/k10.csv" --h 1/4 --steps 10 --convergence "$tmp/nonexistent.csv"
+
+# no certified law (mixture data, exact score, normal prior, h > 0): estimates only, exit 0
+expect 0 "estimates without a certified law" "$DIFFWKB" validate "$ex/mixture1d.json" "$tmp/m10.csv" --h 1/2
+n=$((n + 1))
+grep -q '^reference = none$' "$tmp/out" && grep -q '^# no test is run' "$tmp/out" \
+    && grep -q '^loglik_data_t0: mean .*, se ' "$tmp/out" \
+    && grep -q '^# c0, c1 not computed' "$tmp/out" \
+    && grep -q '^verdict = untested (estimates only)$' "$tmp/out" \
+    || { echo "FAIL: estimates report"; cat "$tmp/out"; fail=1; }
+# the data-law mean agrees with the same mean computed in double precision by awk
+# (log of 0.3 N(-1, 0.2) + 0.7 N(1.5, 0.5) at each sample)
+m=$(awk -F, '!/^#/ && NF { x = $1; p = 0.3 * exp(-(x + 1)^2 / 0.4) / sqrt(2 * 3.141592653589793 * 0.2) + 0.7 * exp(-(x - 1.5)^2 / 1.0) / sqrt(2 * 3.141592653589793 * 0.5); s += log(p); k++ } END { printf "%.12f", s / k }' "$tmp/m10.csv")
+ball=$(sed -n 's/^loglik_data_t0: mean \(\[[^]]*\]\).*/\1/p' "$tmp/out" | sed 's/ +\/- .*\]/]/; s/\[//; s/\]//')
+n=$((n + 1))
+echo "d = $ball - ($m); if (d < 0) d = -d; d < 10^(-6)" | bc -l | grep -q '^1$' \
+    || { echo "FAIL: loglik_data_t0 $ball vs awk $m"; fail=1; }
+expect 0 "estimates with --nll-points 2, JSON" "$DIFFWKB" validate "$ex/mixture1d.json" "$tmp/m10.csv" --h 1/2 --nll-points 2 --json
+n=$((n + 1))
+[ "$(grep -c '' "$tmp/out")" -eq 1 ] && grep -q '"nll_points": 2' "$tmp/out" \
+    && grep -q '"verdict": "untested (estimates only)"}$' "$tmp/out" \
+    || { echo "FAIL: estimates JSON"; cat "$tmp/out"; fail=1; }
+if command -v python3 >/dev/null 2>&1; then
+    n=$((n + 1))
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["tested"] is False and d["c1_mean"] is not None and d["loglik_model_first_order_se"] is not None' \
+        "$tmp/out" || { echo "FAIL: estimates JSON does not parse"; fail=1; }
+fi
+bad validate "--nll-points: " "$ex/mixture1d.json" "$tmp/m10.csv" --h 1/2 --nll-points -1
 
 echo "cli-validate: $n checks"
 if [ "$fail" -ne 0 ]; then

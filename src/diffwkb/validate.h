@@ -378,6 +378,63 @@ int validate_convergence(validate_conv_t C, validate_report_t R, const validate_
                          const validate_samples_t B, const problem_t P, const fmpq_t h,
                          int method, slong K, const arb_t alpha, slong prec);
 
+/* ---------------------------------------------------------------------- */
+/* Estimates for problems without a certified law (no test)                */
+
+/* Where no route of validate_ref_set_problem applies (mixture data with a
+   non-affine score at h > 0 or dim > 1, e.g. prior normal with an exact
+   mixture score), the law of the samples is not certified and nothing is
+   tested.  What is reported instead, clearly as estimates:
+
+     ll_mean, ll_se    the mean over the n samples of log p_t0(x_i) (the
+                       data law at t0, target_log_density, each term a
+                       certified ball at the double x_i) and its standard
+                       error sqrt(s^2 / n), s^2 the sample variance of the
+                       terms (n - 1 denominator).  An estimate of
+                       E_q[log p_t0] = -(cross-entropy of the samples' law
+                       under the data law); it equals -H(p_t0) when the
+                       samples follow p_t0.  The NLL of the DATA under the
+                       model, E_p[-log q^h], is not available from samples.
+     lq0_mean, c1_mean, pred_mean (and _se), over the first npts samples
+                       only (wkb_problem_loglik_series to order 1, costly
+                       for mixtures): c_0(x_i) = log q^0_t0(x_i), c_1(x_i),
+                       and the first-order prediction c_0 + h c_1 of
+                       log q^h_t0(x_i); each term certified, the means are
+                       sample averages with their standard errors.
+
+   All balls contain the statistic of the doubles; the standard errors
+   are estimates.  status: -1 (npts = 0, not attempted), or the WKB code of
+   the series (WKB_OK, or the first failure: then npts = 0 and note says
+   which sample). */
+typedef struct
+{
+    slong n;                /* samples in ll_mean */
+    arb_t ll_mean, ll_se;
+    slong npts;             /* samples in the series means (0: none) */
+    int status;
+    arb_t lq0_mean, lq0_se;
+    arb_t c1_mean, c1_se;
+    arb_t pred_mean, pred_se;
+    char note[256];
+}
+validate_nll_struct;
+
+typedef validate_nll_struct validate_nll_t[1];
+
+void validate_nll_init(validate_nll_t E);
+void validate_nll_clear(validate_nll_t E);
+
+/* mean encloses (1/n) sum v_i, se encloses sqrt(sum (v_i - mean)^2 /
+   ((n - 1) n)) (indeterminate for n < 2; both for n < 1). */
+void validate_mean_se(arb_t mean, arb_t se, arb_srcptr v, slong n, slong prec);
+
+/* Fill E for samples S of problem P at noise level h (the prediction uses
+   h), with the series at the first npts samples (npts <= 0: none).
+   Returns 0, or 2 (E->note says why) if the samples do not fit P or a
+   log p_t0 enclosure failed; a failure of the series only omits it. */
+int validate_nll_estimate(validate_nll_t E, const validate_samples_t S, const problem_t P,
+                          const fmpq_t h, slong npts, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,3 +10,7 @@ VALIDATE_TESTS = src/validate/test/t-mix src/validate/test/t-discrete \
 	src/validate/test/t-faults-marginal src/validate/test/t-convergence
 check_PROGRAMS += $(VALIDATE_TESTS)
 TESTS += $(VALIDATE_TESTS)
+# fallback estimates (no certified law): log-likelihood means, first-order prediction
+libdiffwkb_la_SOURCES += src/validate/nll_estimate.c
+check_PROGRAMS += src/validate/test/t-nll_estimate
+TESTS += src/validate/test/t-nll_estimate
