@@ -73,29 +73,25 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
 {
     slong d = P->d, i, j, m, u;
     const arb_mat_struct * S = P->S + k;
-    arb_mat_struct * Xs, * SX;
-    arb_mat_t C, Lc, M, T;
-    arb_ptr r, trX, trSX, ld, q, tmp;
+    arb_mat_t C, Lc, M, T, X0;
+    arb_ptr r, trX, trSX, ld, q, tmp, SXs, da2, ds2;
     arb_t c;
     int ok = 1;
 
-    Xs = flint_malloc(sizeof(arb_mat_struct) * L);
-    SX = flint_malloc(sizeof(arb_mat_struct) * L);
-    for (j = 0; j < L; j++)
-    {
-        arb_mat_init(Xs + j, d, d);
-        arb_mat_init(SX + j, d, d);
-    }
     arb_mat_init(C, d, d);
     arb_mat_init(Lc, d, d);
     arb_mat_init(M, d, d);
     arb_mat_init(T, d, d);
+    arb_mat_init(X0, d, d);
     r = _arb_vec_init(d * L);
     trX = _arb_vec_init(L);
     trSX = _arb_vec_init(L);
     ld = _arb_vec_init(L);
     q = _arb_vec_init(L);
     tmp = _arb_vec_init(L);
+    SXs = _arb_vec_init(d * d * L);      /* (S X)_iu at SXs + (i d + u) L */
+    da2 = _arb_vec_init(L);
+    ds2 = _arb_vec_init(L);
     arb_init(c);
 
     /* C_0 = a2_0 S + s2_0 I, Cholesky, X_0 */
@@ -107,40 +103,43 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
         ok = 0;
         goto cleanup;
     }
-    arb_mat_inv_cho_precomp(Xs, Lc, prec);
-    _mat_symmetrise(Xs, prec);
-    arb_mat_mul(SX, S, Xs, prec);
+    arb_mat_inv_cho_precomp(X0, Lc, prec);
+    _mat_symmetrise(X0, prec);
+    arb_mat_mul(T, S, X0, prec);
+    for (i = 0; i < d; i++)
+        for (u = 0; u < d; u++)
+        {
+            arb_set(X + (i * d + u) * L, arb_mat_entry(X0, i, u));
+            arb_set(SXs + (i * d + u) * L, arb_mat_entry(T, i, u));
+        }
 
-    /* X_j = -X_0 sum_{i=1..j} (a2_i S X_{j-i} + s2_i X_{j-i}) */
+    /* X_j = -X_0 M_j, M_j = sum_{i=1..j} (a2_i (S X)_{j-i} + s2_i X_{j-i})
+       (entrywise dot products over the series) */
     for (j = 1; j < L; j++)
     {
-        arb_mat_zero(M);
-        for (i = 1; i <= j; i++)
-        {
-            if (!arb_is_zero(a2 + i))
-            {
-                arb_mat_scalar_mul_arb(T, SX + j - i, a2 + i, prec);
-                arb_mat_add(M, M, T, prec);
-            }
-            if (!arb_is_zero(s2 + i))
-            {
-                arb_mat_scalar_mul_arb(T, Xs + j - i, s2 + i, prec);
-                arb_mat_add(M, M, T, prec);
-            }
-        }
-        arb_mat_mul(Xs + j, Xs, M, prec);
-        arb_mat_neg(Xs + j, Xs + j);
-        _mat_symmetrise(Xs + j, prec);
-        arb_mat_mul(SX + j, S, Xs + j, prec);
-    }
-
-    for (j = 0; j < L; j++)
-    {
-        arb_mat_trace(trX + j, Xs + j, prec);
-        arb_mat_trace(trSX + j, SX + j, prec);
         for (i = 0; i < d; i++)
             for (u = 0; u < d; u++)
-                arb_set(X + (i * d + u) * L + j, arb_mat_entry(Xs + j, i, u));
+            {
+                arb_ptr e = arb_mat_entry(M, i, u);
+                arb_dot(e, NULL, 0, a2 + 1, 1, SXs + (i * d + u) * L + j - 1, -1, j, prec);
+                arb_dot(e, e, 0, s2 + 1, 1, X + (i * d + u) * L + j - 1, -1, j, prec);
+            }
+        arb_mat_mul(T, X0, M, prec);
+        arb_mat_neg(T, T);
+        _mat_symmetrise(T, prec);
+        arb_mat_mul(M, S, T, prec);
+        for (i = 0; i < d; i++)
+            for (u = 0; u < d; u++)
+            {
+                arb_set(X + (i * d + u) * L + j, arb_mat_entry(T, i, u));
+                arb_set(SXs + (i * d + u) * L + j, arb_mat_entry(M, i, u));
+            }
+    }
+
+    for (i = 0; i < d; i++)
+    {
+        _arb_vec_add(trX, trX, X + (i * d + i) * L, L, prec);
+        _arb_vec_add(trSX, trSX, SXs + (i * d + i) * L, L, prec);
     }
 
     /* log det C: ld_0 = 2 sum log Lc_ii; ld_{m+1} = [tr(X C')]_m / (m + 1),
@@ -152,18 +151,15 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
         arb_add(ld, ld, c, prec);
     }
     arb_mul_2exp_si(ld, ld, 1);
+    for (j = 0; j + 1 < L; j++)
+    {
+        arb_mul_ui(da2 + j, a2 + j + 1, j + 1, prec);
+        arb_mul_ui(ds2 + j, s2 + j + 1, j + 1, prec);
+    }
     for (m = 0; m + 1 < L; m++)
     {
-        arb_zero(c);
-        for (j = 0; j <= m; j++)
-        {
-            arb_t t;
-            arb_init(t);
-            arb_mul(t, a2 + j + 1, trSX + m - j, prec);
-            arb_addmul(t, s2 + j + 1, trX + m - j, prec);
-            arb_addmul_ui(c, t, j + 1, prec);
-            arb_clear(t);
-        }
+        arb_dot(c, NULL, 0, da2, 1, trSX + m, -1, m + 1, prec);
+        arb_dot(c, c, 0, ds2, 1, trX + m, -1, m + 1, prec);
         arb_div_ui(ld + m + 1, c, m + 1, prec);
     }
 
@@ -196,17 +192,14 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
     arb_add(l, l, c, prec);
 
 cleanup:
-    for (j = 0; j < L; j++)
-    {
-        arb_mat_clear(Xs + j);
-        arb_mat_clear(SX + j);
-    }
-    flint_free(Xs);
-    flint_free(SX);
     arb_mat_clear(C);
     arb_mat_clear(Lc);
     arb_mat_clear(M);
     arb_mat_clear(T);
+    arb_mat_clear(X0);
+    _arb_vec_clear(SXs, d * d * L);
+    _arb_vec_clear(da2, L);
+    _arb_vec_clear(ds2, L);
     _arb_vec_clear(r, d * L);
     _arb_vec_clear(trX, L);
     _arb_vec_clear(trSX, L);
