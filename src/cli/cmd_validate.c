@@ -382,6 +382,39 @@ print_conv_json(const validate_conv_t C, const validate_report_t R, const char *
 }
 
 /* --convergence: read B, run validate_convergence, print; returns the exit status. */
+/* Read the samples file path ('-' is standard input) of dimension dim into S;
+   0 on success, -1 after a one-line error (unreadable file, a bad line, or
+   fewer than 2 samples). */
+static int
+read_samples_file(validate_samples_t S, const char * path, slong dim)
+{
+    char err[512];
+    FILE * fp;
+    int r;
+
+    if (!strcmp(path, "-"))
+        fp = stdin;
+    else if ((fp = fopen(path, "r")) == NULL)
+    {
+        cli_error("%s: cannot open the samples file", path);
+        return -1;
+    }
+    r = validate_samples_read(S, fp, path, dim, err, sizeof(err));
+    if (fp != stdin)
+        fclose(fp);
+    if (r)
+    {
+        cli_error("%s", err);
+        return -1;
+    }
+    if (S->n < 2)
+    {
+        cli_error("%s: at least 2 samples are needed, got %ld", path, (long) S->n);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 run_convergence(const problem_t P, const validate_samples_t S, const char * path,
                 const char * cpath, const fmpq_t hq, int method, const char * method_text,
@@ -391,9 +424,7 @@ run_convergence(const problem_t P, const validate_samples_t S, const char * path
     validate_samples_t B;
     validate_conv_t C;
     validate_report_t R;
-    char err[512];
-    FILE * fp;
-    int r, status = CLI_EINPUT;
+    int status = CLI_EINPUT;
 
     validate_samples_init(B);
     validate_conv_init(C);
@@ -403,23 +434,8 @@ run_convergence(const problem_t P, const validate_samples_t S, const char * path
         cli_error("--convergence: '-' is not allowed (give a file)");
         goto cleanup;
     }
-    if ((fp = fopen(cpath, "r")) == NULL)
-    {
-        cli_error("%s: cannot open the samples file", cpath);
+    if (read_samples_file(B, cpath, P->dim))
         goto cleanup;
-    }
-    r = validate_samples_read(B, fp, cpath, P->dim, err, sizeof(err));
-    fclose(fp);
-    if (r)
-    {
-        cli_error("%s", err);
-        goto cleanup;
-    }
-    if (B->n < 2)
-    {
-        cli_error("%s: at least 2 samples are needed, got %ld", cpath, (long) B->n);
-        goto cleanup;
-    }
     if (validate_convergence(C, R, S, B, P, hq, method, K, alpha, prec))
     {
         cli_error("%s: %s", path, C->note);
@@ -523,8 +539,6 @@ cli_cmd_validate(int argc, char ** argv)
     validate_ref_t Ref;
     validate_report_t Rep;
     arb_t alpha;
-    char err[512];
-    FILE * fp = NULL;
     slong prec = 128;
 
     fmpq_init(hq);
@@ -673,26 +687,8 @@ cli_cmd_validate(int argc, char ** argv)
 
     if (cli_read_problem(P, path, prec))
         goto cleanup;
-    if (!strcmp(spath, "-"))
-        fp = stdin;
-    else if ((fp = fopen(spath, "r")) == NULL)
-    {
-        cli_error("%s: cannot open the samples file", spath);
+    if (read_samples_file(S, spath, P->dim))
         goto cleanup;
-    }
-    r = validate_samples_read(S, fp, spath, P->dim, err, sizeof(err));
-    if (fp != stdin)
-        fclose(fp);
-    if (r)
-    {
-        cli_error("%s", err);
-        goto cleanup;
-    }
-    if (S->n < 2)
-    {
-        cli_error("%s: at least 2 samples are needed, got %ld", spath, (long) S->n);
-        goto cleanup;
-    }
     arb_set_fmpq(alpha, aq, prec);
     if (cpath != NULL)
     {
