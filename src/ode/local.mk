@@ -1,6 +1,6 @@
 # module ode: validated ODE integration (Taylor + a priori enclosure + Lohner QR)
 pkginclude_HEADERS += src/diffwkb/ode.h
-noinst_HEADERS += src/ode/impl.h
+noinst_HEADERS += src/ode/impl.h src/ode/test/common.h
 libdiffwkb_la_SOURCES += src/ode/problem.c src/ode/options.c src/ode/solution.c \
 	src/ode/taylor_series.c src/ode/lohner_q.c src/ode/solve.c src/ode/eval.c \
 	src/ode/integrate.c

@@ -10,7 +10,7 @@
     Loose tolerances and low orders half of the time, so that the stored
     remainders matter.
 */
-#include "diffwkb/ode.h"
+#include "common.h"
 
 typedef struct { arb_t l, w; } rot_struct;
 
@@ -46,33 +46,6 @@ rot_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len
     return 0;
 }
 
-static int
-logistic_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
-             void * param, slong prec)
-{
-    arb_poly_t u;
-    arb_poly_init(u);
-    arb_poly_mullow(u, x, x, len, prec);
-    arb_poly_sub(res, x, u, prec);
-    arb_poly_truncate(res, len);
-    arb_poly_clear(u);
-    return 0;
-}
-
-static int
-logistic_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
-             void * param, slong prec)
-{
-    arb_poly_t one;
-    arb_poly_init(one);
-    arb_poly_one(one);
-    arb_poly_scalar_mul_2exp_si(J, x, 1);
-    arb_poly_sub(J, one, J, prec);
-    arb_poly_truncate(J, len);
-    arb_poly_clear(one);
-    return 0;
-}
-
 /* G(x) = x: two components for kind 0, one for kind 1 (param = &m) */
 static int
 ident(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
@@ -85,13 +58,6 @@ ident(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len
         arb_poly_truncate(res + i, len);
     }
     return 0;
-}
-
-static void
-rand_dyadic(arb_t c, flint_rand_t st, slong bits)
-{
-    arb_set_si(c, (slong) n_randint(st, 2 * (1 << bits) + 1) - (1 << bits));
-    arb_mul_2exp_si(c, c, -bits);
 }
 
 /* exact value at time s (kind 0: lambda, z0) */

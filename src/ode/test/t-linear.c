@@ -12,7 +12,7 @@
     x(t1) contains the exact solution from two points of the initial ball,
     and that the radius stays small (no blow-up of the wrapping effect).
 */
-#include "diffwkb/ode.h"
+#include "common.h"
 
 typedef struct
 {
@@ -77,13 +77,6 @@ rand_poly(arb_poly_t p, flint_rand_t st, slong len, slong bits)
         arb_poly_set_coeff_arb(p, k, c);
     }
     arb_clear(c);
-}
-
-static void
-rand_dyadic(arb_t c, flint_rand_t st, slong bits)
-{
-    arb_set_si(c, (slong) n_randint(st, 2 * (1 << bits) + 1) - (1 << bits));
-    arb_mul_2exp_si(c, c, -bits);
 }
 
 /* integral from t0 to t1 of polynomial a */

@@ -8,34 +8,7 @@
     The enclosure of x(t1) must contain the exact value (from the midpoint
     and a corner of the initial ball) and be small for exact starts.
 */
-#include "diffwkb/ode.h"
-
-static int
-logistic_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
-             void * param, slong prec)
-{
-    arb_poly_t u;
-    arb_poly_init(u);
-    arb_poly_mullow(u, x, x, len, prec);
-    arb_poly_sub(res, x, u, prec);
-    arb_poly_truncate(res, len);
-    arb_poly_clear(u);
-    return 0;
-}
-
-static int
-logistic_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
-             void * param, slong prec)
-{
-    arb_poly_t one;
-    arb_poly_init(one);
-    arb_poly_one(one);
-    arb_poly_scalar_mul_2exp_si(J, x, 1);
-    arb_poly_sub(J, one, J, prec);
-    arb_poly_truncate(J, len);
-    arb_poly_clear(one);
-    return 0;
-}
+#include "common.h"
 
 static int
 riccati_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
@@ -115,13 +88,6 @@ rot_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len
     arb_poly_clear(r);
     arb_poly_clear(u);
     return 0;
-}
-
-static void
-rand_dyadic(arb_t c, flint_rand_t st, slong bits)
-{
-    arb_set_si(c, (slong) n_randint(st, 2 * (1 << bits) + 1) - (1 << bits));
-    arb_mul_2exp_si(c, c, -bits);
 }
 
 /* exact solution at t1 from the point z0 */
