@@ -1,5 +1,6 @@
 # module wkb: sources, public header, tests
 pkginclude_HEADERS += src/diffwkb/wkb.h
+noinst_HEADERS += src/wkb/test/common.h
 libdiffwkb_la_SOURCES += src/wkb/gauss1d_init.c src/wkb/gauss1d_u0.c \
 	src/wkb/gauss1d_u0_series.c src/wkb/gauss1d_u0_quad.c \
 	src/wkb/gauss1d_loglik.c src/wkb/gauss1d_nll.c src/wkb/gauss1d_c1_thm42.c \

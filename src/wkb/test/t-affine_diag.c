@@ -13,13 +13,7 @@
     (3) the same for the NLL series (data N(Q m', Q D Q^T) vs 1D data).
 */
 #include "diffwkb/wkb.h"
-
-static void
-rand_frac(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 /* res = Q diag(D) Q^T, Q the 3-4-5 rotation */
 static void

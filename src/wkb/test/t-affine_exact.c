@@ -13,6 +13,7 @@
 */
 #include <stdio.h>
 #include "diffwkb/wkb.h"
+#include "common.h"
 
 static const char * sdes[6] = {
     "{\"schedule\": \"const\", \"beta\": \"%s\", \"t0\": \"0\", \"T\": \"2\"}",
@@ -21,16 +22,6 @@ static const char * sdes[6] = {
     "{\"schedule\": \"cosine\", \"t0\": \"0.01\", \"T\": \"0.99\"}",
     "{\"schedule\": \"ve\", \"smin\": \"0.01\", \"smax\": \"5\", \"t0\": \"0\", \"T\": \"1\"}",
     "{\"schedule\": \"subvp\", \"t0\": \"0.001\", \"T\": \"1\"}" };
-
-static void
-fail(const char * what, const char * json, const arb_t a, const arb_t b)
-{
-    flint_printf("FAIL (%s)\n%s\n", what, json);
-    arb_printd(a, 30); flint_printf("\n");
-    arb_printd(b, 30); flint_printf("\n");
-    fflush(stdout);
-    flint_abort();
-}
 
 int
 main(void)

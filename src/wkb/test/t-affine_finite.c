@@ -12,13 +12,7 @@
     so a wrong coupling between the h-orders or a wrong noise term shows.
 */
 #include "diffwkb/wkb.h"
-
-static void
-rand_frac(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 /* 1 if checked (pass), 0 if skipped; aborts on failure */
 static int

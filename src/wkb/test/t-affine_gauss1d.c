@@ -9,13 +9,7 @@
         wkb_gauss1d_loglik / wkb_gauss1d_nll at random h in [0, 1];
 */
 #include "diffwkb/wkb.h"
-
-static void
-rand_frac(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 static void
 check_poly(const arb_poly_t a, const arb_poly_t b, slong N, const char * what,

@@ -12,13 +12,7 @@
         x = sqrt(v0), and NLL(h) overlaps the NLL partial sum for h = 0.
 */
 #include "diffwkb/wkb.h"
-
-static void
-rand_dec(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 int
 main(void)
@@ -85,13 +79,13 @@ main(void)
         arb_init(h); arb_init(r); arb_init(s); arb_init(x); arb_init(t);
         arb_poly_init(P); arb_poly_init(Q);
 
-        rand_dec(M->v0, st, 50, 2950, 1000, prec);
-        rand_dec(M->beta, st, 200, 2800, 1000, prec);
-        rand_dec(M->T, st, 100, 700, 100, prec);
-        rand_dec(M->eps, st, -300, 600, 1000, prec);
+        rand_frac(M->v0, st, 50, 2950, 1000, prec);
+        rand_frac(M->beta, st, 200, 2800, 1000, prec);
+        rand_frac(M->T, st, 100, 700, 100, prec);
+        rand_frac(M->eps, st, -300, 600, 1000, prec);
         if (n_randint(st, 2))
-            rand_dec(M->uT, st, 100, 1900, 1000, prec);
-        rand_dec(h, st, 0, 2000, 1000, prec);
+            rand_frac(M->uT, st, 100, 1900, 1000, prec);
+        rand_frac(h, st, 0, 2000, 1000, prec);
 
         /* (3) */
         wkb_gauss1d_nll(r, M, h, prec);
@@ -125,7 +119,7 @@ main(void)
         /* (2) eps = 0, exact prior */
         arb_zero(M->eps);
         wkb_gauss1d_set_prior_exact(M, prec);
-        rand_dec(h, st, 0, 2000, 1000, prec);
+        rand_frac(h, st, 0, 2000, 1000, prec);
         wkb_gauss1d_nll(r, M, h, prec);
         arb_const_pi(s, prec);
         arb_mul_2exp_si(s, s, 1);

@@ -18,37 +18,20 @@
     (4) c_1 from Thm 4.2 (wkb_gauss1d_c1_thm42) overlaps the series c_1.
 */
 #include "diffwkb/wkb.h"
-
-static void
-rand_dec(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 /* dyadic parameters (exact balls): the Cauchy integrals in (3) divide by
    r^n, which would magnify the radius of inexact parameters */
 static void
 rand_model(wkb_gauss1d_t M, flint_rand_t st, slong prec)
 {
-    rand_dec(M->v0, st, 52, 3020, 1024, prec);     /* (0.05, 3) */
-    rand_dec(M->beta, st, 205, 2867, 1024, prec);  /* (0.2, 3) */
-    rand_dec(M->T, st, 129, 894, 128, prec);       /* (1, 8) */
-    rand_dec(M->eps, st, -307, 614, 1024, prec);   /* (-0.3, 0.3) */
+    rand_frac(M->v0, st, 52, 3020, 1024, prec);     /* (0.05, 3) */
+    rand_frac(M->beta, st, 205, 2867, 1024, prec);  /* (0.2, 3) */
+    rand_frac(M->T, st, 129, 894, 128, prec);       /* (1, 8) */
+    rand_frac(M->eps, st, -307, 614, 1024, prec);   /* (-0.3, 0.3) */
     arb_one(M->uT);
     if (n_randint(st, 2))
-        rand_dec(M->uT, st, 103, 1945, 1024, prec);
-}
-
-static void
-print_model(const wkb_gauss1d_t M)
-{
-    flint_printf("v0 = "); arb_printd(M->v0, 20);
-    flint_printf("\nbeta = "); arb_printd(M->beta, 20);
-    flint_printf("\nT = "); arb_printd(M->T, 20);
-    flint_printf("\neps = "); arb_printd(M->eps, 20);
-    flint_printf("\nuT = "); arb_printd(M->uT, 20);
-    flint_printf("\n");
+        rand_frac(M->uT, st, 103, 1945, 1024, prec);
 }
 
 /* res >= max_{|h| = R} |u_0(h)| */
@@ -231,7 +214,7 @@ main(void)
         }
 
         /* (2) partial sum + Cauchy tail vs finite h */
-        rand_dec(h, st, 1, 400, 1000, prec);     /* h in (0, 0.4] */
+        rand_frac(h, st, 1, 400, 1000, prec);     /* h in (0, 0.4] */
         if (n_randint(st, 2))
             arb_neg(h, h);
         {
@@ -327,7 +310,7 @@ main(void)
             {
                 if (which == 0)
                 {
-                    rand_dec(x, st, -3000, 6000, 1000, prec);
+                    rand_frac(x, st, -3000, 6000, 1000, prec);
                     arb_sqr(t, x, prec);
                     wkb_gauss1d_loglik_series(Q, M, x, 3, prec);
                 }
@@ -363,7 +346,7 @@ main(void)
         }
 
         /* (4) Thm 4.2 c_1 vs series c_1 */
-        rand_dec(x, st, -3000, 6000, 1000, prec);
+        rand_frac(x, st, -3000, 6000, 1000, prec);
         wkb_gauss1d_loglik_series(Q, M, x, 1, prec);
         arb_poly_get_coeff_arb(t, Q, 1);
         wkb_gauss1d_c1_thm42(c1, M, x, FLINT_MIN(prec, 100));

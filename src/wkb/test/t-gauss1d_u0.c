@@ -14,36 +14,18 @@
         eps = 0 with prior N(0, uT): u_0 = v0 + v0 W^{-h} (uT/v_T - 1).
 */
 #include "diffwkb/wkb.h"
-
-/* x = (lo + n_randint(span)) / den */
-static void
-rand_dec(arb_t x, flint_rand_t st, slong lo, ulong span, ulong den, slong prec)
-{
-    arb_set_si(x, lo + (slong) n_randint(st, span));
-    arb_div_ui(x, x, den, prec);
-}
+#include "common.h"
 
 static void
 rand_model(wkb_gauss1d_t M, flint_rand_t st, slong prec)
 {
-    rand_dec(M->v0, st, 50, 2950, 1000, prec);     /* (0.05, 3) */
-    rand_dec(M->beta, st, 200, 2800, 1000, prec);  /* (0.2, 3) */
-    rand_dec(M->T, st, 100, 700, 100, prec);       /* (1, 8) */
-    rand_dec(M->eps, st, -300, 600, 1000, prec);   /* (-0.3, 0.3) */
+    rand_frac(M->v0, st, 50, 2950, 1000, prec);     /* (0.05, 3) */
+    rand_frac(M->beta, st, 200, 2800, 1000, prec);  /* (0.2, 3) */
+    rand_frac(M->T, st, 100, 700, 100, prec);       /* (1, 8) */
+    rand_frac(M->eps, st, -300, 600, 1000, prec);   /* (-0.3, 0.3) */
     arb_one(M->uT);
     if (n_randint(st, 2))
-        rand_dec(M->uT, st, 100, 1900, 1000, prec);
-}
-
-static void
-print_model(const wkb_gauss1d_t M)
-{
-    flint_printf("v0 = "); arb_printd(M->v0, 20);
-    flint_printf("\nbeta = "); arb_printd(M->beta, 20);
-    flint_printf("\nT = "); arb_printd(M->T, 20);
-    flint_printf("\neps = "); arb_printd(M->eps, 20);
-    flint_printf("\nuT = "); arb_printd(M->uT, 20);
-    flint_printf("\n");
+        rand_frac(M->uT, st, 100, 1900, 1000, prec);
 }
 
 /* U = u(t + d) to length 2 (value and derivative), from the formula above. */
@@ -143,7 +125,7 @@ main(void)
         arb_poly_init(U);
 
         rand_model(M, st, prec);
-        rand_dec(h, st, 0, 1500, 1000, prec);    /* h in [0, 1.5) */
+        rand_frac(h, st, 0, 1500, 1000, prec);    /* h in [0, 1.5) */
         if (n_randint(st, 4) == 0)
             arb_zero(h);
 

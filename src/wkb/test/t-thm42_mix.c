@@ -11,27 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "diffwkb/wkb.h"
-
-static void
-fail(const char * what, const char * json, const arb_t a, const arb_t b)
-{
-    flint_printf("FAIL (%s)\n%s\n", what, json);
-    arb_printd(a, 30); flint_printf("\n");
-    arb_printd(b, 30); flint_printf("\n");
-    fflush(stdout);
-    flint_abort();
-}
-
-static void
-read_problem(problem_t P, const char * json, slong prec)
-{
-    char err[256];
-    if (problem_read_string(P, json, err, sizeof err, prec) != 0)
-    {
-        flint_printf("FAIL (read): %s\n%s\n", err, json);
-        flint_abort();
-    }
-}
+#include "common.h"
 
 /* "[[m..], ..]" means and covs of a random 2-component mixture in dim d */
 static void

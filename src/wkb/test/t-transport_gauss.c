@@ -12,6 +12,7 @@
 */
 #include <stdio.h>
 #include "diffwkb/wkb.h"
+#include "common.h"
 
 static void
 check(const char * json, const arb_poly_t a, const arb_poly_t b, slong N)
@@ -35,17 +36,6 @@ check(const char * json, const arb_poly_t a, const arb_poly_t b, slong N)
     }
     arb_clear(u);
     arb_clear(v);
-}
-
-static void
-read_problem(problem_t P, const char * json, slong prec)
-{
-    char err[256];
-    if (problem_read_string(P, json, err, sizeof err, prec) != 0)
-    {
-        flint_printf("FAIL (read): %s\n%s\n", err, json);
-        flint_abort();
-    }
 }
 
 int
