@@ -22,3 +22,8 @@ WKB_TRANSPORT_TESTS = src/wkb/test/t-transport_gauss src/wkb/test/t-transport_ex
 	src/wkb/test/t-thm42_mix
 check_PROGRAMS += $(WKB_TRANSPORT_TESTS)
 TESTS += $(WKB_TRANSPORT_TESTS)
+# per-topic additions (one owner each)
+include src/wkb/flow.mk
+include src/wkb/quad.mk
+include src/wkb/affine.mk
+include src/wkb/transport.mk

@@ -1,0 +1,1 @@
+# wkb sub-makefile (affine); included from src/wkb/local.mk

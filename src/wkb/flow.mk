@@ -1,0 +1,1 @@
+# wkb sub-makefile (flow); included from src/wkb/local.mk

@@ -1,0 +1,1 @@
+# wkb sub-makefile (quad); included from src/wkb/local.mk

@@ -1,0 +1,1 @@
+# wkb sub-makefile (transport); included from src/wkb/local.mk
