@@ -7,6 +7,7 @@
     U_n = 0 for n >= 1.  X(T) is the forward solve's enclosure, so the
     terminal state encloses the true one.
 */
+#include <string.h>
 #include "transport_impl.h"
 
 /* x0 (m[0] entries) = the jet of log pi at X(T) to degree K_0. */
@@ -51,46 +52,154 @@ _terminal(arb_ptr x0, _wkb_tr_t T, slong prec)
     jet_ctx_clear(jc0);
 }
 
+/* Move the steps of src to the end of dst (src keeps no steps). */
+static void
+_append_steps(ode_solution_t dst, ode_solution_t src)
+{
+    if (dst->len + src->len > dst->alloc)
+    {
+        dst->alloc = FLINT_MAX(16, 2 * (dst->len + src->len));
+        dst->steps = flint_realloc(dst->steps, sizeof(ode_step_struct) * dst->alloc);
+    }
+    memcpy(dst->steps + dst->len, src->steps, sizeof(ode_step_struct) * src->len);
+    dst->len += src->len;
+    src->len = 0;
+}
+
+/*
+    Lockstep march: the blocks are integrated interval by interval on the
+    forward solve's grid (reversed), block 0 then block 1 ... on each
+    interval, each by its own validated ode_solve from the state reached at
+    the interval's start (which encloses the true state there).  All blocks
+    then ask for the coefficients at the same time balls (the interval's
+    end point and its hull), so one time slot serves every block instead of
+    each block's solve computing its own (the score jets of degree 2N + 1
+    are the dominant cost).  The steps are appended to each block's dense
+    output, which therefore encloses U_n on [t0, T].
+*/
 int
 _wkb_tr_backward(_wkb_tr_t T, slong prec)
 {
     const problem_struct * P = T->P;
-    slong n, p;
+    slong n, p, k;
+    arb_ptr * state;
+    ode_solution_t tmp;
+    arb_t a, b;
     int ok = 1;
 
-    if (!T->have_fwd)
+    if (!T->have_fwd || T->fwd->len < 1)
         return 0;
 
     p = (T->order_bwd > 0) ? T->order_bwd : _wkb_tr_default_order(prec);
     T->Lc = p + 2;
     T->steps_bwd = 0;
 
-    for (n = 0; n < T->nb && ok; n++)
+    state = flint_malloc(sizeof(arb_ptr) * T->nb);
+    for (n = 0; n < T->nb; n++)
     {
         _wkb_tr_block_struct * B = T->blk + n;
-        ode_problem_t Q;
-        ode_options_t opt;
-
-        ode_problem_init(Q, T->m[n]);
-        ode_options_init(opt);
-        ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, NULL, B);
-        arb_set(Q->t0, P->T);
-        arb_set(Q->t1, P->t0);
-        _arb_vec_zero(Q->x0, T->m[n]);
+        state[n] = _arb_vec_init(T->m[n]);
         if (n == 0)
-            _terminal(Q->x0, T, prec);
-        opt->order = p;
-        if (T->max_steps > 0)
-            opt->max_steps = T->max_steps;
-        opt->store = 1;
-
+            _terminal(state[n], T, prec);
+        /* reset the dense output; it collects the steps of every interval */
+        ode_solution_clear(B->sol);
+        ode_solution_init(B->sol, T->m[n]);
+        B->sol->rhs = _wkb_tr_bwd_rhs;
+        B->sol->jac = NULL;
+        B->sol->param = B;
+        arb_set(B->sol->t_reached, P->T);
+        B->have = 1;
         B->inc_valid = 0;
-        ok = (ode_solve(B->sol, Q, opt, prec) == ODE_SUCCESS);
-        B->have = ok;
-        T->steps_bwd += B->sol->len;
-
-        ode_options_clear(opt);
-        ode_problem_clear(Q);
     }
+    arb_init(a);
+    arb_init(b);
+
+    arb_set(a, P->T);
+    for (k = 0; ok && !arb_equal(a, P->t0); k++)
+    {
+        if (k >= ((T->max_steps > 0) ? T->max_steps : 100000))
+        {
+            ok = 0;
+            break;
+        }
+        for (n = 0; n < T->nb && ok; n++)
+        {
+            _wkb_tr_block_struct * B = T->blk + n;
+            ode_problem_t Q;
+            ode_options_t opt;
+            int st;
+
+            ode_problem_init(Q, T->m[n]);
+            ode_options_init(opt);
+            ode_solution_init(tmp, T->m[n]);
+            ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, NULL, B);
+            arb_set(Q->t0, a);
+            /* block 0 takes one adaptive step towards t0; the others
+               follow it over the interval [b, a] */
+            arb_set(Q->t1, (n == 0) ? P->t0 : b);
+            _arb_vec_set(Q->x0, state[n], T->m[n]);
+            opt->order = p;
+            opt->store = 1;
+            if (n == 0)
+                opt->max_steps = 1;
+            else if (T->max_steps > 0)
+                opt->max_steps = T->max_steps;
+
+            st = ode_solve(tmp, Q, opt, prec);
+            if (n == 0)
+            {
+                ok = (st == ODE_SUCCESS || (st == ODE_FAIL_MAX_STEPS && tmp->len == 1));
+                if (ok)
+                {
+                    arb_set(b, tmp->t_reached);
+                    if (st == ODE_SUCCESS)
+                        _arb_vec_set(state[n], tmp->x, T->m[n]);
+                    else   /* the step's enclosure at its end point */
+                        ok = ode_solution_eval(state[n], tmp, b, prec);
+                }
+            }
+            else
+            {
+                ok = (st == ODE_SUCCESS);
+                if (ok)
+                    _arb_vec_set(state[n], tmp->x, T->m[n]);
+            }
+            if (ok)
+            {
+                _append_steps(B->sol, tmp);
+                arb_set(B->sol->t_reached, b);
+            }
+            ode_solution_clear(tmp);
+            ode_options_clear(opt);
+            ode_problem_clear(Q);
+        }
+        arb_set(a, b);
+    }
+
+    for (n = 0; n < T->nb; n++)
+    {
+        _wkb_tr_block_struct * B = T->blk + n;
+        if (ok)
+        {
+            _arb_vec_set(B->sol->x, state[n], T->m[n]);
+            B->sol->status = ODE_SUCCESS;
+        }
+        else
+        {
+            _arb_vec_indeterminate(B->sol->x, T->m[n]);
+            B->sol->status = ODE_FAIL_STEP;
+            B->have = 0;
+        }
+        _arb_vec_clear(state[n], T->m[n]);
+    }
+    if (ok)
+    {
+        T->steps_bwd = 0;
+        for (n = 0; n < T->nb; n++)
+            T->steps_bwd += T->blk[n].sol->len;
+    }
+    flint_free(state);
+    arb_clear(a);
+    arb_clear(b);
     return ok;
 }
