@@ -16,7 +16,11 @@
     The callback caches the schedule-dependent time series (per time ball
     t) and the right-hand side coefficients already computed for the same
     t and the same state prefix, so that the growing-len calls of
-    ode_taylor_series cost O(len) each instead of O(len^2).
+    ode_taylor_series cost O(len) each instead of O(len^2).  Each
+    right-hand side coefficient is one arb_dot of length 2 d (k + 1) per
+    (block, row, column): the rows of M and K and the columns of the
+    blocks n and n - 1 are stored channel-interleaved (time reversed for
+    the state), so that M x_n + K x_{n-1} is a single contiguous dot.
 */
 typedef struct
 {
@@ -33,15 +37,16 @@ typedef struct
     arb_ptr Kc;       /* K[i][l]_j at (i d + l) alloc + j          */
     arb_ptr Mc;       /* M = f I + K, same layout                  */
     arb_ptr kc;       /* k[i]_j at i alloc + j                     */
-    arb_mat_struct * X;   /* work: inverse series */
     /* state cache */
     int svalid;
     slong Ls;
     arb_ptr xc;       /* state coefficients, v alloc + c          */
-    arb_ptr Wc;       /* state blocks with full matrices: block n:
-                         nmu + d*d entries                         */
+    slong ncol;       /* columns per block: mean (if nmu) + d      */
+    arb_ptr G;        /* state columns, time reversed and channel
+                         interleaved (see affine_rhs.c)            */
+    arb_ptr Ai;       /* rows of M and K, channel interleaved      */
     arb_ptr Fc;       /* right-hand side coefficients              */
-    arb_ptr P;        /* work: d*d                                 */
+    arb_ptr P;        /* work: d * ncol                            */
 }
 _wkb_affine_ode_struct;
 

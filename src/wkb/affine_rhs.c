@@ -8,18 +8,16 @@
 static void
 _alloc_arrays(_wkb_affine_ode_struct * O, slong alloc)
 {
-    slong d = O->d, k;
+    slong d = O->d;
     O->alloc = alloc;
     O->fc = _arb_vec_init(alloc);
     O->noise = _arb_vec_init(alloc);
     O->Kc = _arb_vec_init(d * d * alloc);
     O->Mc = _arb_vec_init(d * d * alloc);
     O->kc = _arb_vec_init(d * alloc);
-    O->X = flint_malloc(sizeof(arb_mat_struct) * alloc);
-    for (k = 0; k < alloc; k++)
-        arb_mat_init(O->X + k, d, d);
     O->xc = _arb_vec_init(O->n * alloc);
-    O->Wc = _arb_vec_init((O->N + 1) * (O->nmu + d * d) * alloc);
+    O->G = _arb_vec_init((O->N + 1) * O->ncol * 2 * d * alloc);
+    O->Ai = _arb_vec_init(d * 2 * d * alloc);
     O->Fc = _arb_vec_init(O->n * alloc);
     O->tvalid = 0;
     O->svalid = 0;
@@ -28,17 +26,15 @@ _alloc_arrays(_wkb_affine_ode_struct * O, slong alloc)
 static void
 _free_arrays(_wkb_affine_ode_struct * O)
 {
-    slong d = O->d, k, alloc = O->alloc;
+    slong d = O->d, alloc = O->alloc;
     _arb_vec_clear(O->fc, alloc);
     _arb_vec_clear(O->noise, alloc);
     _arb_vec_clear(O->Kc, d * d * alloc);
     _arb_vec_clear(O->Mc, d * d * alloc);
     _arb_vec_clear(O->kc, d * alloc);
-    for (k = 0; k < alloc; k++)
-        arb_mat_clear(O->X + k);
-    flint_free(O->X);
     _arb_vec_clear(O->xc, O->n * alloc);
-    _arb_vec_clear(O->Wc, (O->N + 1) * (O->nmu + d * d) * alloc);
+    _arb_vec_clear(O->G, (O->N + 1) * O->ncol * 2 * d * alloc);
+    _arb_vec_clear(O->Ai, d * 2 * d * alloc);
     _arb_vec_clear(O->Fc, O->n * alloc);
 }
 
@@ -59,6 +55,7 @@ _wkb_affine_ode_init(_wkb_affine_ode_struct * O, const wkb_affine_t M, slong N,
                                        : _arb_vec_is_zero(M->b, d));
     O->nmu = mean_zero ? 0 : d;
     O->nv = O->nmu + O->ds;
+    O->ncol = (O->nmu > 0) + d;
     O->n = (O->N + 1) * O->nv;
     arb_init(O->h);
     arb_init(O->hp1);
@@ -71,7 +68,7 @@ _wkb_affine_ode_init(_wkb_affine_ode_struct * O, const wkb_affine_t M, slong N,
         arb_one(O->hp1);
     arb_init(O->tc);
     O->Lc = O->Lhint = O->Ls = 0;
-    O->P = _arb_vec_init(d * d);
+    O->P = _arb_vec_init(d * O->ncol);
     _alloc_arrays(O, 16);
 }
 
@@ -79,7 +76,7 @@ void
 _wkb_affine_ode_clear(_wkb_affine_ode_struct * O)
 {
     _free_arrays(O);
-    _arb_vec_clear(O->P, O->d * O->d);
+    _arb_vec_clear(O->P, O->d * O->ncol);
     arb_clear(O->h);
     arb_clear(O->hp1);
     arb_clear(O->tc);
@@ -139,79 +136,80 @@ _time_coeffs(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec)
     }
     else
     {
-        arb_mat_struct * X = O->X;
-        arb_mat_t C, Y, Z, W;
-        arb_mat_init(C, d, d); arb_mat_init(Y, d, d); arb_mat_init(Z, d, d);
-        arb_mat_init(W, d, d);
+        /* flat series (entry e = r d + c at e L + j): X = C^{-1}, K, K m */
+        arb_mat_t C, W, Y;
+        arb_ptr Xf, Km, ac, sc, gc, asc;
+        slong e;
+        arb_mat_init(C, d, d); arb_mat_init(W, d, d); arb_mat_init(Y, d, d);
+        Xf = _arb_vec_init(d * d * L);
+        Km = _arb_vec_init(d * L);
+        ac = _arb_vec_init(L); sc = _arb_vec_init(L); gc = _arb_vec_init(L);
+        asc = _arb_vec_init(L);
 
         sched_a_series(as, M->sde, t, L, prec);
         sched_s2_series(s2s, M->sde, t, L, prec);
         arb_poly_mullow(alpha, as, as, L, prec);
+        for (j = 0; j < L; j++)
+        {
+            arb_poly_get_coeff_arb(ac + j, alpha, j);
+            arb_poly_get_coeff_arb(sc + j, s2s, j);
+            arb_poly_get_coeff_arb(gc + j, gs, j);
+            arb_poly_get_coeff_arb(asc + j, as, j);
+        }
 
         /* C_0 = alpha_0 S + s2_0 I, X_0 = C_0^{-1} */
-        arb_poly_get_coeff_arb(u, alpha, 0);
-        arb_poly_get_coeff_arb(v, s2s, 0);
-        arb_mat_scalar_mul_arb(C, M->S, u, prec);
+        arb_mat_scalar_mul_arb(C, M->S, ac + 0, prec);
         for (i = 0; i < d; i++)
-            arb_add(arb_mat_entry(C, i, i), arb_mat_entry(C, i, i), v, prec);
-        if (!arb_mat_spd_inv(X + 0, C, prec) && !arb_mat_inv(X + 0, C, prec))
+            arb_add(arb_mat_entry(C, i, i), arb_mat_entry(C, i, i), sc + 0, prec);
+        if (!arb_mat_spd_inv(W, C, prec) && !arb_mat_inv(W, C, prec))
             ok = 0;
-        /* X_j = -X_0 (S Y_j + Z_j), Y_j = sum alpha_i X_{j-i}, Z_j = sum s2_i X_{j-i} */
+        for (e = 0; ok && e < d * d; e++)
+            arb_set(Xf + e * L, W->entries + e);
+        /* X_j = -X_0 (S Y_j + Z_j), Y_j = sum_{i>=1} alpha_i X_{j-i},
+           Z_j = sum_{i>=1} s2_i X_{j-i} */
         for (j = 1; ok && j < L; j++)
         {
-            arb_mat_zero(Y);
-            arb_mat_zero(Z);
-            for (i = 1; i <= j; i++)
-            {
-                arb_poly_get_coeff_arb(u, alpha, i);
-                arb_poly_get_coeff_arb(v, s2s, i);
-                for (r = 0; r < d; r++)
-                    for (c = 0; c < d; c++)
-                    {
-                        arb_addmul(arb_mat_entry(Y, r, c), arb_mat_entry(X + j - i, r, c), u, prec);
-                        arb_addmul(arb_mat_entry(Z, r, c), arb_mat_entry(X + j - i, r, c), v, prec);
-                    }
-            }
+            for (r = 0; r < d; r++)
+                for (c = 0; c < d; c++)
+                {
+                    e = r * d + c;
+                    arb_dot(arb_mat_entry(Y, r, c), NULL, 0, ac + 1, 1, Xf + e * L + j - 1, -1,
+                            j, prec);
+                    arb_dot(arb_mat_entry(C, r, c), NULL, 0, sc + 1, 1, Xf + e * L + j - 1, -1,
+                            j, prec);
+                }
             arb_mat_mul(W, M->S, Y, prec);
-            arb_mat_add(W, W, Z, prec);
-            arb_mat_mul(X + j, X + 0, W, prec);
-            arb_mat_neg(X + j, X + j);
+            arb_mat_add(W, W, C, prec);
+            for (r = 0; r < d; r++)
+                for (c = 0; c < d; c++)
+                {
+                    arb_dot(Xf + (r * d + c) * L + j, NULL, 1, Xf + (r * d) * L, L,
+                            arb_mat_entry(W, 0, c), d, d, prec);
+                }
         }
         /* K_j = (1+h) (lambda/2) sum_i g2_i X_{j-i} */
         arb_mul(v, M->lambda, O->hp1, prec);
         arb_mul_2exp_si(v, v, -1);
-        for (j = 0; ok && j < L; j++)
-        {
-            arb_mat_zero(Y);
-            for (i = 0; i <= j; i++)
+        for (e = 0; ok && e < d * d; e++)
+            for (j = 0; j < L; j++)
             {
-                arb_poly_get_coeff_arb(u, gs, i);
-                for (r = 0; r < d; r++)
-                    for (c = 0; c < d; c++)
-                        arb_addmul(arb_mat_entry(Y, r, c), arb_mat_entry(X + j - i, r, c), u, prec);
+                arb_ptr Kj = O->Kc + e * al + j;
+                arb_dot(Kj, NULL, 0, gc, 1, Xf + e * L + j, -1, j + 1, prec);
+                arb_mul(Kj, Kj, v, prec);
             }
-            for (r = 0; r < d; r++)
-                for (c = 0; c < d; c++)
-                    arb_mul(O->Kc + (r * d + c) * al + j, arb_mat_entry(Y, r, c), v, prec);
-        }
-        /* k_j = -sum_i K_i (a_{j-i} m) */
-        for (j = 0; ok && j < L; j++)
+        /* k_j = -sum_i (K_i m) a_{j-i} */
+        for (r = 0; ok && r < d; r++)
         {
-            for (r = 0; r < d; r++)
-            {
-                arb_zero(O->kc + r * al + j);
-                for (i = 0; i <= j; i++)
-                {
-                    arb_poly_get_coeff_arb(u, as, j - i);
-                    if (arb_is_zero(u))
-                        continue;
-                    arb_dot(v, NULL, 0, O->Kc + (r * d) * al + i, al, M->m, 1, d, prec);
-                    arb_addmul(O->kc + r * al + j, v, u, prec);
-                }
-                arb_neg(O->kc + r * al + j, O->kc + r * al + j);
-            }
+            for (j = 0; j < L; j++)
+                arb_dot(Km + r * L + j, NULL, 0, O->Kc + (r * d) * al + j, al, M->m, 1, d, prec);
+            for (j = 0; j < L; j++)
+                arb_dot(O->kc + r * al + j, NULL, 1, asc, 1, Km + r * L + j, -1, j + 1, prec);
         }
-        arb_mat_clear(C); arb_mat_clear(Y); arb_mat_clear(Z); arb_mat_clear(W);
+        arb_mat_clear(C); arb_mat_clear(W); arb_mat_clear(Y);
+        _arb_vec_clear(Xf, d * d * L);
+        _arb_vec_clear(Km, d * L);
+        _arb_vec_clear(ac, L); _arb_vec_clear(sc, L); _arb_vec_clear(gc, L);
+        _arb_vec_clear(asc, L);
     }
 
     /* M = f I + K (f and K nearly cancel for large beta: combining them
@@ -340,70 +338,74 @@ _time_coeffs_wide(_wkb_affine_ode_struct * O, const arb_t t, slong L, slong prec
         Sigma_n' = P + P^T + [noise block] noise I,
         P = M Sigma_n + K Sigma_{n-1},
     equal to the equations of wkb.h (W_n = Sigma_n + Sigma_{n-1}).
-    Wc holds the blocks with the full (symmetric) matrices.
+
+    Layout (w = 2 d channels, al = O->alloc):
+      Ai + (i al + j) w + l      = M[i][l]_j,  + d + l: K[i][l]_j;
+      G + ((n ncol + c) al + al - 1 - j) w + l = coefficient j of entry l
+          of column c of block n (c = 0 the mean if nmu > 0, then the
+          columns of Sigma_n), + d + l: the same for block n - 1 (zero for
+          n = 0).
+    so that (M x_n + K x_{n-1})[i, c]_k = sum_{j <= k} (Ai row i)_j .
+    (G column c)_{k-j} is one arb_dot of length w (k + 1), both strides 1.
 */
 static void
 _rhs_coeff(_wkb_affine_ode_struct * O, slong k, slong prec)
 {
-    slong d = O->d, al = O->alloc, nmu = O->nmu, nv = O->nv;
-    slong nw = nmu + d * d, n, i, j, l, vi, wi;
+    slong d = O->d, al = O->alloc, nmu = O->nmu, nv = O->nv, ncol = O->ncol;
+    slong w = 2 * d, n, i, j, l, c, cs = (nmu > 0);
     arb_ptr P = O->P;
 
-    /* full blocks */
+    /* scatter coefficient k of the state into the columns */
     for (n = 0; n <= O->N; n++)
-    {
-        for (i = 0; i < nmu; i++)
-            arb_set(O->Wc + (n * nw + i) * al + k, O->xc + (n * nv + i) * al + k);
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
+        for (c = 0; c < ncol; c++)
+        {
+            arb_ptr g = O->G + ((n * ncol + c) * al + al - 1 - k) * w;
+            for (l = 0; l < d; l++)
             {
-                vi = n * nv + nmu + _wkb_affine_sym_index(i, j, d);
-                wi = n * nw + nmu + i * d + j;
-                arb_set(O->Wc + wi * al + k, O->xc + vi * al + k);
+                slong v = (c < cs) ? n * nv + l
+                          : n * nv + nmu + _wkb_affine_sym_index(l, c - cs, d);
+                arb_set(g + l, O->xc + v * al + k);
+                if (n < O->N)
+                    arb_set(g + ncol * al * w + d + l, O->xc + v * al + k);
             }
-    }
+        }
 
     for (n = 0; n <= O->N; n++)
     {
+        for (i = 0; i < d; i++)
+            for (c = 0; c < ncol; c++)
+                arb_dot(P + i * ncol + c, NULL, 0, O->Ai + i * al * w, 1,
+                        O->G + ((n * ncol + c) * al + al - 1 - k) * w, 1, w * (k + 1), prec);
         for (i = 0; i < nmu; i++)
         {
             arb_ptr F = O->Fc + (n * nv + i) * al + k;
-            arb_zero(F);
-            for (l = 0; l < nmu; l++)
-            {
-                arb_dot(F, F, 0, O->Mc + (i * d + l) * al, 1,
-                        O->Wc + (n * nw + l) * al + k, -1, k + 1, prec);
-                if (n > 0)
-                    arb_dot(F, F, 0, O->Kc + (i * d + l) * al, 1,
-                            O->Wc + ((n - 1) * nw + l) * al + k, -1, k + 1, prec);
-            }
+            arb_set(F, P + i * ncol);
             if (n <= 1)
                 arb_add(F, F, O->kc + i * al + k, prec);
         }
         for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-            {
-                arb_ptr Pij = P + i * d + j;
-                arb_zero(Pij);
-                for (l = 0; l < d; l++)
-                {
-                    arb_dot(Pij, Pij, 0, O->Mc + (i * d + l) * al, 1,
-                            O->Wc + (n * nw + nmu + l * d + j) * al + k, -1, k + 1, prec);
-                    if (n > 0)
-                        arb_dot(Pij, Pij, 0, O->Kc + (i * d + l) * al, 1,
-                                O->Wc + ((n - 1) * nw + nmu + l * d + j) * al + k, -1, k + 1,
-                                prec);
-                }
-            }
-        for (i = 0; i < d; i++)
             for (j = i; j < d; j++)
             {
                 arb_ptr F = O->Fc + (n * nv + nmu + _wkb_affine_sym_index(i, j, d)) * al + k;
-                arb_add(F, P + i * d + j, P + j * d + i, prec);
+                arb_add(F, P + i * ncol + cs + j, P + j * ncol + cs + i, prec);
                 if (i == j && n == (O->value_mode ? 0 : 1))
                     arb_add(F, F, O->noise + k, prec);
             }
     }
+}
+
+/* Interleaved rows of M and K (layout above) from Mc, Kc, length L. */
+static void
+_fill_rows(_wkb_affine_ode_struct * O, slong L)
+{
+    slong d = O->d, al = O->alloc, w = 2 * d, i, l, j;
+    for (i = 0; i < d; i++)
+        for (j = 0; j < L; j++)
+            for (l = 0; l < d; l++)
+            {
+                arb_set(O->Ai + (i * al + j) * w + l, O->Mc + (i * d + l) * al + j);
+                arb_set(O->Ai + (i * al + j) * w + d + l, O->Kc + (i * d + l) * al + j);
+            }
 }
 
 /* res = a ball containing t intersected with [lower(t0), upper(T)] whose
@@ -471,6 +473,7 @@ _wkb_affine_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
         arb_clear(tt);
         if (!ok)
             return 1;
+        _fill_rows(O, O->Lhint);
         O->tvalid = 1;
         O->Lc = O->Lhint;
         arb_set(O->tc, t);
