@@ -84,7 +84,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     slong n, p, k;
     arb_ptr * state;
     ode_solution_t tmp;
-    arb_t a, b;
+    arb_t a, b, hmax;
     int ok = 1;
 
     if (!T->have_fwd || T->fwd->len < 1)
@@ -113,6 +113,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     }
     arb_init(a);
     arb_init(b);
+    arb_init(hmax);
 
     arb_set(a, P->T);
     for (k = 0; ok && !arb_equal(a, P->t0); k++)
@@ -141,7 +142,14 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             opt->order = p;
             opt->store = 1;
             if (n == 0)
+            {
                 opt->max_steps = 1;
+                /* the solver's own step control is restarted for every
+                   step: at most 17/16 of the last interval (else nearly
+                   every first trial is rejected) */
+                if (k > 0)
+                    arb_set(opt->max_step, hmax);
+            }
             else if (T->max_steps > 0)
                 opt->max_steps = T->max_steps;
 
@@ -152,6 +160,12 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
                 if (ok)
                 {
                     arb_set(b, tmp->t_reached);
+                    arb_sub(hmax, a, b, prec);
+                    arb_get_abs_ubound_arf(arb_midref(hmax), hmax, 30);
+                    mag_zero(arb_radref(hmax));
+                    arb_mul_ui(hmax, hmax, 17, 30);
+                    arb_mul_2exp_si(hmax, hmax, -4);
+                    arf_set_round(arb_midref(hmax), arb_midref(hmax), 4, ARF_RND_DOWN);
                     if (st == ODE_SUCCESS)
                         _arb_vec_set(state[n], tmp->x, T->m[n]);
                     else   /* the step's enclosure at its end point */
@@ -163,6 +177,24 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
                 ok = (st == ODE_SUCCESS);
                 if (ok)
                     _arb_vec_set(state[n], tmp->x, T->m[n]);
+                /* a follower that needed a smaller step than the interval
+                   caps the next interval at 3/4 of its first step (the
+                   steps shrink towards t0; this keeps the followers on
+                   the leader's grid, where the time slots are shared) */
+                if (ok && (tmp->len > 1 || tmp->num_rejected > 0))
+                {
+                    arb_t u;
+                    arb_init(u);
+                    arb_abs(u, tmp->steps[0].h);
+                    arb_get_ubound_arf(arb_midref(u), u, 30);
+                    mag_zero(arb_radref(u));
+                    arb_mul_ui(u, u, 12, 30);
+                    arb_mul_2exp_si(u, u, -4);
+                    arf_set_round(arb_midref(u), arb_midref(u), 4, ARF_RND_DOWN);
+                    if (arb_lt(u, hmax))
+                        arb_set(hmax, u);
+                    arb_clear(u);
+                }
             }
             if (ok)
             {
@@ -201,5 +233,6 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     flint_free(state);
     arb_clear(a);
     arb_clear(b);
+    arb_clear(hmax);
     return ok;
 }
