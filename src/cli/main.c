@@ -6,10 +6,14 @@
 #include "config.h"
 #include "cli.h"
 
+/* cmd_flow.c (declared here: cli.h has another owner) */
+int cli_cmd_flow(int argc, char ** argv);
+
 static const cli_cmd commands[] = {
     {"score", cli_cmd_score, "certified log p_t, score and Laplacian of log p_t at a point"},
     {"loglik", cli_cmd_loglik, "certified WKB coefficients c_n(x) of log q^h_0(x) = sum h^n c_n(x)"},
     {"nll", cli_cmd_nll, "certified coefficients of NLL(h) = E_p0[-log q^h_0]"},
+    {"flow", cli_cmd_flow, "certified probability-flow map z -> x (generate) or x -> z (encode), log q^0"},
     {"action", cli_cmd_action, "classical path, action, fluctuation determinant, semiclassical vs exact density"},
     {"derive", cli_cmd_derive, "check the paper's results in ball arithmetic (derivations/)"},
     {"validate", cli_cmd_validate, "judge samples (CSV) against a certified law: moments, KS, W2"},

@@ -14,6 +14,7 @@
 #include "tjet.h"
 #include "ode.h"
 #include "wkb.h"
+#include "flow.h"
 #include "action.h"
 #include "sample.h"
 #include "validate.h"
