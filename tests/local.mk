@@ -2,8 +2,8 @@
 # AM_TESTS_ENVIRONMENT in Makefile.am).
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
-TESTS += tests/parse-errors.sh tests/cli-score.sh tests/examples.sh tests/cli-wkb.sh tests/cli-derive.sh tests/cli-validate.sh tests/cli-action.sh
-EXTRA_DIST += tests/parse-errors.sh tests/cli-score.sh tests/examples.sh tests/cli-wkb.sh tests/cli-derive.sh tests/cli-validate.sh tests/cli-action.sh tests/testlib.sh
+TESTS += tests/parse-errors.sh tests/cli-score.sh tests/examples.sh tests/cli-wkb.sh tests/cli-derive.sh tests/cli-validate.sh tests/cli-action.sh tests/cli-flow.sh
+EXTRA_DIST += tests/parse-errors.sh tests/cli-score.sh tests/examples.sh tests/cli-wkb.sh tests/cli-derive.sh tests/cli-validate.sh tests/cli-action.sh tests/cli-flow.sh tests/testlib.sh
 EXTRA_DIST += \
 	tests/problems/bad-affine-dim.json \
 	tests/problems/bad-beta-negative.json \
