@@ -55,7 +55,10 @@ void wkb_pf_flow_opt_clear(wkb_pf_flow_opt_t opt);
     div F) for every start point in x and the dense output (when stored)
     encloses the state at every time between ta and tb (ode_solution_eval).
     Returns the ode status (ode.h); on failure sol->x is indeterminate.
-    opt may be NULL (defaults).
+    opt may be NULL (defaults).  The callbacks stored in sol are cleared
+    on return (they referred to the solve's private state):
+    ode_solution_eval works on the result, ode_solution_series and
+    ode_solution_integrate do not.
 */
 int wkb_pf_flow_solve_opt(ode_solution_t sol, const problem_t P, arb_srcptr x,
                           const arb_t ta, const arb_t tb, int with_div,
