@@ -9,8 +9,10 @@
       - the backward jet system: blocks U_0 .. U_{B-1}, U_n a polynomial in
         xi of degree K_n = 2(N - n) (monomials in the graded order of
         jet.h, so block n is a prefix of a jet of any higher order),
-        integrated one block at a time from T down to t0 with X(t) taken
-        from the forward dense output and the lower blocks from theirs:
+        integrated from T down to t0 in lockstep (block 0 takes one
+        adaptive step, blocks 1.. follow over the same interval, so all
+        share the time slots) with X(t) taken from the forward dense
+        output and the lower blocks from theirs:
           dU_n/dt = -G.grad_xi U_n + b_n,   G = F(X + xi, t) - F(X, t),
           b_0 = -div F(X + xi),
           b_n = (g^2/2)[ [n=1] div s + s.grad U_{n-1} - Lap U_{n-1}
@@ -113,7 +115,7 @@ void _wkb_tr_clear(_wkb_tr_t T);
 int _wkb_tr_forward(_wkb_tr_t T, arb_srcptr x, slong prec);
 
 /* Backward jet system from T down to t0 (after a successful forward pass),
-   block by block (n = 0 .. nb-1): block n is the linear equation
+   interval by interval, blocks n = 0 .. nb-1 on each: block n is the linear equation
        dU_n/dt = -G.grad U_n + b_n(t),
    b_n built from the dense outputs of the blocks below.  On success
    (return 1) c_n = T->blk[n].sol->x[0]. */
