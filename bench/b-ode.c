@@ -6,22 +6,27 @@
        v_t = a_t^2 v0 + s_t^2.  Probability-flow trajectory
            X' = f X - (g^2/2) s(X, t)
        from X(0) = 1 to t = 5; radius of X(T) and time for 64..1024 bits.
-    2. 2D: the 25-Gaussian mixture (means (2i, 2j)/2.828, i, j in -2..2,
-       std 0.05/2.828, equal weights) with its exact score under SIMPLE,
-       PF trajectory from t = 0.01 to 1 from X = (0.3, -0.2); radius and
-       time against precision.
+    2. 2D: the 25-Gaussian mixture of examples/g25-simple.json (means
+       (2i, 2j)/2.828, i, j in -2..2, std 0.05/2.828, equal weights) with
+       its exact score under SIMPLE, PF trajectory from t = 0.01 to 1 from
+       X = (0.72, -0.69), the drift evaluated as the library does it
+       (score_pf_drift_tjet); radius and time against precision.
     3. The affine WKB route (moment ODE of the h-series, a linear system
        of dimension 5 (N + 1)): d = 2 problem gauss2d-vp (VP schedule,
        correlated Gaussian data, scaled score, prior N(0, I)) and the same
        data under the const schedule on [0, 5]; c_0..c_N of log q^h at
        x = (0.5, 0.2), N = 4 and 20, 128 bits.
+    Arguments: section names (1d, 2d, affine) to run only those.
 */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include "diffwkb/ode.h"
 #include "diffwkb/sched.h"
 #include "diffwkb/wkb.h"
 #include "diffwkb/problem.h"
+#include "diffwkb/score.h"
+#include "diffwkb/tjet.h"
 
 static double
 now(void)
@@ -87,184 +92,59 @@ g1_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
     return g1_k(J, param, t, len, prec);
 }
 
-/* ---------- 2D mixture ---------- */
+/* ---------- 2D mixture: the library's drift (score_pf_drift_tjet) ---------- */
 
 typedef struct
 {
-    sched_struct * S;
-    slong K;
-    arb_ptr m;       /* K * 2 means */
-    arb_t var;       /* component variance (isotropic) */
+    const problem_struct * P;
+    jet_ctx_t jc0, jc1;   /* xi-degree 0 (F) and 1 (F and DF) */
 }
-mix_struct;
+pf_struct;
 
-/*
-    Series of the exact score s(X(t+tau), t+tau) of the mixture marginal
-    sum_k w N(a m_k, (a^2 var + s2) I) (equal weights, same variance v):
-    pi_k = softmax_k(-|X - a m_k|^2/(2 v)), s = -(X - a sum_k pi_k m_k)/v;
-    with ds (if not NULL): ds_ij = -delta_ij/v + (a^2/v^2) Cov_pi(m)_ij.
-    Also returns f and g^2.  0 on success.
-*/
+/* F or DF along the time series x through score_pf_drift_tjet */
 static int
-mix_series(arb_poly_struct * s, arb_poly_struct * ds, arb_poly_t f, arb_poly_t g2,
-           const mix_struct * Q, const arb_poly_struct * x, const arb_t t, slong len, slong prec)
+pf_eval(arb_poly_struct * out, const pf_struct * Q, int jac, const arb_poly_struct * x,
+        const arb_t t, slong len, slong prec)
 {
-    slong k, i, j, K = Q->K;
-    arb_poly_t a, v, iv, e, u, w, W, S, M[2], C[3];
-    arb_poly_struct * ek;
+    slong d = Q->P->dim, i, j;
+    tjet_ctx_t ctx;
+    tjet_struct * F;
     int ok = 1;
-
-    arb_poly_init(a); arb_poly_init(v); arb_poly_init(iv); arb_poly_init(e);
-    arb_poly_init(u); arb_poly_init(w); arb_poly_init(W); arb_poly_init(S);
-    for (i = 0; i < 2; i++) arb_poly_init(M[i]);
-    for (i = 0; i < 3; i++) arb_poly_init(C[i]);
-    ek = flint_malloc(sizeof(arb_poly_struct) * K);
-    for (k = 0; k < K; k++) arb_poly_init(ek + k);
-
-    sched_f_series(f, Q->S, t, len, prec);
-    sched_g2_series(g2, Q->S, t, len, prec);
-    sched_a_series(a, Q->S, t, len, prec);
-    sched_s2_series(v, Q->S, t, len, prec);
-    arb_poly_mullow(u, a, a, len, prec);
-    arb_poly_scalar_mul(u, u, Q->var, prec);
-    arb_poly_add(v, v, u, prec);
-    arb_poly_inv_series(iv, v, len, prec);
-
-    /* exponents e_k = -|X - a m_k|^2 / (2 v) */
-    for (k = 0; k < K; k++)
-    {
-        arb_poly_zero(e);
-        for (i = 0; i < 2; i++)
+    tjet_ctx_init(ctx, jac ? Q->jc1 : Q->jc0, len);
+    F = flint_malloc(sizeof(tjet_struct) * d);
+    for (i = 0; i < d; i++)
+        tjet_init(F + i, ctx);
+    score_pf_drift_tjet(F, Q->P->score, Q->P->data, Q->P->sde, t, x, ctx, prec);
+    for (i = 0; i < d && ok; i++)
+        ok = _arb_vec_is_finite(F[i].coeffs, ctx->jctx->len * len);
+    if (ok)
+        for (i = 0; i < d; i++)
         {
-            arb_poly_scalar_mul(u, a, Q->m + 2 * k + i, prec);
-            arb_poly_sub(u, x + i, u, prec);
-            arb_poly_mullow(u, u, u, len, prec);
-            arb_poly_add(e, e, u, prec);
+            if (!jac)
+                tjet_get_coeff_arb_poly(out + i, F + i, 0, ctx);
+            else
+                for (j = 0; j < d; j++)
+                    tjet_get_coeff_arb_poly(out + i * d + j, F + i, 1 + j, ctx);
         }
-        arb_poly_mullow(ek + k, e, iv, len, prec);
-        arb_poly_scalar_mul_2exp_si(ek + k, ek + k, -1);
-        arb_poly_neg(ek + k, ek + k);
-    }
-    /* (no shift needed: Arb exponents do not overflow) */
-    arb_poly_zero(S);
-    arb_poly_zero(M[0]); arb_poly_zero(M[1]);
-    for (i = 0; i < 3; i++) arb_poly_zero(C[i]);
-    for (k = 0; k < K; k++)
-    {
-        arb_poly_exp_series(W, ek + k, len, prec);
-        arb_poly_add(S, S, W, prec);
-        for (i = 0; i < 2; i++)
-        {
-            arb_poly_scalar_mul(u, W, Q->m + 2 * k + i, prec);
-            arb_poly_add(M[i], M[i], u, prec);
-        }
-        if (ds != NULL)
-        {
-            arb_t mm;
-            arb_init(mm);
-            arb_mul(mm, Q->m + 2 * k, Q->m + 2 * k, prec);
-            arb_poly_scalar_mul(u, W, mm, prec);
-            arb_poly_add(C[0], C[0], u, prec);
-            arb_mul(mm, Q->m + 2 * k, Q->m + 2 * k + 1, prec);
-            arb_poly_scalar_mul(u, W, mm, prec);
-            arb_poly_add(C[1], C[1], u, prec);
-            arb_mul(mm, Q->m + 2 * k + 1, Q->m + 2 * k + 1, prec);
-            arb_poly_scalar_mul(u, W, mm, prec);
-            arb_poly_add(C[2], C[2], u, prec);
-            arb_clear(mm);
-        }
-    }
-    arb_poly_inv_series(S, S, len, prec);
-    for (i = 0; i < 2; i++)
-        arb_poly_mullow(M[i], M[i], S, len, prec);       /* E_pi[m] */
-    for (i = 0; i < 2; i++)
-    {
-        arb_poly_mullow(u, a, M[i], len, prec);
-        arb_poly_sub(u, x + i, u, prec);
-        arb_poly_mullow(s + i, u, iv, len, prec);
-        arb_poly_neg(s + i, s + i);
-    }
-    if (ds != NULL)
-    {
-        /* Cov = E[m m^T] - E[m] E[m]^T; ds = -I/v + a^2 Cov / v^2 */
-        arb_poly_mullow(w, a, iv, len, prec);
-        arb_poly_mullow(w, w, w, len, prec);
-        for (i = 0; i < 2; i++)
-            for (j = 0; j < 2; j++)
-            {
-                slong c = (i == 0 && j == 0) ? 0 : (i == 1 && j == 1) ? 2 : 1;
-                arb_poly_mullow(u, C[c], S, len, prec);
-                arb_poly_mullow(e, M[i], M[j], len, prec);
-                arb_poly_sub(u, u, e, prec);
-                arb_poly_mullow(ds + 2 * i + j, u, w, len, prec);
-                if (i == j)
-                    arb_poly_sub(ds + 2 * i + j, ds + 2 * i + j, iv, prec);
-            }
-    }
-    for (i = 0; i < 2; i++)
-        for (j = 0; j < arb_poly_length(s + i); j++)
-            ok = ok && arb_is_finite((s + i)->coeffs + j);
-
-    for (k = 0; k < K; k++) arb_poly_clear(ek + k);
-    flint_free(ek);
-    arb_poly_clear(a); arb_poly_clear(v); arb_poly_clear(iv); arb_poly_clear(e);
-    arb_poly_clear(u); arb_poly_clear(w); arb_poly_clear(W); arb_poly_clear(S);
-    for (i = 0; i < 2; i++) arb_poly_clear(M[i]);
-    for (i = 0; i < 3; i++) arb_poly_clear(C[i]);
+    for (i = 0; i < d; i++)
+        tjet_clear(F + i, ctx);
+    flint_free(F);
+    tjet_ctx_clear(ctx);
     return ok ? 0 : 1;
 }
 
-/* F = f X - (g^2/2) s */
 static int
-mix_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
-        void * param, slong prec)
+pf_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
+       void * param, slong prec)
 {
-    arb_poly_t f, g2, u;
-    arb_poly_struct s[2];
-    slong i;
-    int r;
-    arb_poly_init(f); arb_poly_init(g2); arb_poly_init(u);
-    arb_poly_init(s + 0); arb_poly_init(s + 1);
-    r = mix_series(s, NULL, f, g2, param, x, t, len, prec);
-    if (r == 0)
-        for (i = 0; i < 2; i++)
-        {
-            arb_poly_mullow(res + i, f, x + i, len, prec);
-            arb_poly_mullow(u, g2, s + i, len, prec);
-            arb_poly_scalar_mul_2exp_si(u, u, -1);
-            arb_poly_sub(res + i, res + i, u, prec);
-        }
-    arb_poly_clear(f); arb_poly_clear(g2); arb_poly_clear(u);
-    arb_poly_clear(s + 0); arb_poly_clear(s + 1);
-    return r;
+    return pf_eval(res, param, 0, x, t, len, prec);
 }
 
-/* DF = f I - (g^2/2) ds */
 static int
-mix_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
-        void * param, slong prec)
+pf_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
+       void * param, slong prec)
 {
-    arb_poly_t f, g2;
-    arb_poly_struct s[2];
-    slong i;
-    int r;
-    arb_poly_init(f); arb_poly_init(g2);
-    arb_poly_init(s + 0); arb_poly_init(s + 1);
-    r = mix_series(s, J, f, g2, param, x, t, len, prec);
-    if (r == 0)
-    {
-        arb_poly_scalar_mul_2exp_si(g2, g2, -1);
-        for (i = 0; i < 4; i++)
-        {
-            arb_poly_mullow(J + i, J + i, g2, len, prec);
-            arb_poly_neg(J + i, J + i);
-        }
-        arb_poly_add(J + 0, J + 0, f, prec);
-        arb_poly_add(J + 3, J + 3, f, prec);
-    }
-    arb_poly_clear(f); arb_poly_clear(g2);
-    arb_poly_clear(s + 0); arb_poly_clear(s + 1);
-    return r;
+    return pf_eval(J, param, 1, x, t, len, prec);
 }
 
 static void
@@ -284,14 +164,28 @@ report(const char * label, slong prec, const ode_solution_t sol, double dt, doub
     fflush(stdout);
 }
 
+/* 1 if section name is to run: no arguments (all), or listed on the command line */
+static int
+want(int argc, char ** argv, const char * name)
+{
+    int i;
+    if (argc <= 1)
+        return 1;
+    for (i = 1; i < argc; i++)
+        if (strcmp(argv[i], name) == 0)
+            return 1;
+    return 0;
+}
+
 int
-main(void)
+main(int argc, char ** argv)
 {
     slong precs[] = {64, 128, 256, 512, 1024};
-    slong ip, i, j, k;
+    slong ip;
     double t64 = 0;
 
     /* 1D model */
+    if (want(argc, argv, "1d"))
     {
         sched_t S;
         g1_struct Q;
@@ -342,47 +236,38 @@ main(void)
     }
 
     /* 2D mixture */
+    if (want(argc, argv, "2d"))
     {
-        sched_t S;
-        mix_struct Q;
-        arb_t sc;
-        sched_init(S);
-        sched_set_simple(S);
-        Q.S = S;
-        Q.K = 25;
-        Q.m = _arb_vec_init(50);
-        arb_init(Q.var);
-        arb_init(sc);
-        flint_printf("\n2D 25-Gaussian mixture, exact score, SIMPLE, X(0.01) = (0.72, -0.69) (near the mode (1, -1)/1.414), t: 0.01 -> 1\n");
-        for (ip = 0; ip < 3; ip++)   /* 64..256 bits: the mixture is slow */
+        pf_struct Q;
+        char path[4096], err[256];
+        flint_printf("\n2D 25-Gaussian mixture (examples/g25-simple.json: exact score, SIMPLE),"
+                     " X(0.01) = (0.72, -0.69) (near the mode (1, -1)/1.414), t: 0.01 -> 1\n");
+        flint_sprintf(path, "%s/examples/g25-simple.json", DIFFWKB_SRCDIR);
+        jet_ctx_init(Q.jc0, 2, 0);
+        jet_ctx_init(Q.jc1, 2, 1);
+        for (ip = 0; ip < 3; ip++)
         {
             slong prec = precs[ip];
+            problem_t PR;
             ode_problem_t P;
             ode_options_t opt;
             ode_solution_t sol;
             double t0, dt;
-            arb_set_str(sc, "2.828", prec);
-            k = 0;
-            for (i = -2; i <= 2; i++)
-                for (j = -2; j <= 2; j++)
-                {
-                    arb_set_si(Q.m + 2 * k, 2 * i);
-                    arb_div(Q.m + 2 * k, Q.m + 2 * k, sc, prec);
-                    arb_set_si(Q.m + 2 * k + 1, 2 * j);
-                    arb_div(Q.m + 2 * k + 1, Q.m + 2 * k + 1, sc, prec);
-                    k++;
-                }
-            arb_set_str(Q.var, "0.05", prec);
-            arb_div(Q.var, Q.var, sc, prec);
-            arb_mul(Q.var, Q.var, Q.var, prec);
+            problem_init(PR);
+            if (problem_read_file(PR, path, err, sizeof(err), prec))
+            {
+                flint_printf("%s\n", err);
+                return 1;
+            }
+            Q.P = PR;
             ode_problem_init(P, 2);
             ode_options_init(opt);
             ode_solution_init(sol, 2);
-            arb_set_str(P->t0, "0.01", prec);
-            arb_one(P->t1);
+            arb_set(P->t0, PR->t0);
+            arb_set(P->t1, PR->T);
             arb_set_str(P->x0 + 0, "0.72", prec);
             arb_set_str(P->x0 + 1, "-0.69", prec);
-            ode_problem_set_rhs(P, mix_rhs, mix_jac, &Q);
+            ode_problem_set_rhs(P, pf_rhs, pf_jac, &Q);
             t0 = now();
             ode_solve(sol, P, opt, prec);
             dt = now() - t0;
@@ -394,21 +279,22 @@ main(void)
                 flint_printf("       X(1) = ");
                 arb_printn(sol->x + 0, 30, 0); flint_printf(", ");
                 arb_printn(sol->x + 1, 30, 0);
-                flint_printf("\n       radius < 1e-25: %s\n",
+                flint_printf("\n       radius < 1e-25: %s, time < 1 s: %s\n",
                              (mag_cmp_2exp_si(arb_radref(sol->x), -84) < 0 &&
-                              mag_cmp_2exp_si(arb_radref(sol->x + 1), -84) < 0) ? "yes" : "NO");
+                              mag_cmp_2exp_si(arb_radref(sol->x + 1), -84) < 0) ? "yes" : "NO",
+                             dt < 1.0 ? "yes" : "NO");
             }
             ode_solution_clear(sol);
             ode_options_clear(opt);
             ode_problem_clear(P);
+            problem_clear(PR);
         }
-        _arb_vec_clear(Q.m, 50);
-        arb_clear(Q.var);
-        arb_clear(sc);
-        sched_clear(S);
+        jet_ctx_clear(Q.jc0);
+        jet_ctx_clear(Q.jc1);
     }
 
     /* affine route */
+    if (want(argc, argv, "affine"))
     {
         static const char * problems[2] = {
             "{\"dim\": 2, \"sde\": {\"schedule\": \"vp\", \"b0\": \"0.1\", \"b1\": \"20\", "

@@ -15,6 +15,7 @@ EXTRA_DIST += bench/b-sample-numpy.py
 BENCHES += bench/b-ode
 EXTRA_PROGRAMS += bench/b-ode
 bench_b_ode_SOURCES = bench/b-ode.c
+bench_b_ode_CPPFLAGS = $(AM_CPPFLAGS) -DDIFFWKB_SRCDIR='"$(abs_top_srcdir)"'
 
 BENCHES += bench/b-jets
 EXTRA_PROGRAMS += bench/b-jets

@@ -105,8 +105,9 @@ _ode_step_guess(arf_t h, const arb_poly_struct * ser, slong n, slong p, const ar
     N = X + hull(0,h) F(B, t + hull(0,h)) contained in B (Schauder fixed
     point on the convex compact box B); then B is replaced by N.
 
-    Trial boxes: the first is the range of the Taylor polynomial at X over
-    the step (united with X); then, component by component where the test
+    Trial boxes: the first is the range of the Taylor polynomial ser over
+    the step, plus W if not NULL (ser the series at the centre of X and W
+    = X - centre, or ser the series at X and W = NULL), united with X; then, component by component where the test
     fails, B_i <- hull(B_i, N_i) widened by an eighth of the component's
     own increment |hull(0,h) F_i(B)| plus an absolute floor
     2^-prec (|X| + |increment|) (the same floor for all components: the
@@ -117,7 +118,7 @@ _ode_step_guess(arf_t h, const arb_poly_struct * ser, slong n, slong p, const ar
 */
 static int
 _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_struct * ser,
-             slong p, const arb_t taui, const arb_t ti, slong prec)
+             arb_srcptr W, slong p, const arb_t taui, const arb_t ti, slong prec)
 {
     slong i, it, n = P->n;
     arb_poly_struct * Bp, * Fp;
@@ -138,6 +139,8 @@ _ode_enclose(arb_ptr B, const ode_problem_t P, arb_srcptr X, const arb_poly_stru
     for (i = 0; i < n; i++)
     {
         _ode_poly_eval_range(B + i, ser + i, z, taui, p, prec);
+        if (W != NULL)
+            arb_add(B + i, B + i, W + i, prec);
         arb_union(B + i, B + i, X + i, prec);
     }
 
@@ -225,6 +228,88 @@ _ode_box_prec(arb_srcptr B, slong n, slong prec)
     return FLINT_MAX(32, FLINT_MIN(prec, best + 32));
 }
 
+/*
+    Variational series: with D[i*n + j] (length >= p) enclosing the series
+    of DF_ij along a solution, V[0..p] (n x n) enclose the Taylor
+    coefficients of the variational matrix V' = DF V, V(0) = I:
+        V_0 = I,  V_{k+1} = sum_{i<=k} DF_i V_{k-i} / (k + 1).
+    DFm (p matrices) and T1 are scratch.
+*/
+static void
+_ode_var_series(arb_mat_struct * V, arb_mat_struct * DFm, arb_mat_t T1,
+                const arb_poly_struct * D, slong n, slong p, slong prec)
+{
+    slong i, j, k;
+    arb_t u;
+    arb_init(u);
+    for (k = 0; k < p; k++)
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                arb_poly_get_coeff_arb(arb_mat_entry(DFm + k, i, j), D + i * n + j, k);
+    arb_mat_one(V + 0);
+    for (k = 0; k < p; k++)
+    {
+        arb_mat_zero(V + k + 1);
+        for (j = 0; j <= k; j++)
+        {
+            if (arb_mat_is_zero(DFm + j))
+                continue;
+            arb_mat_mul(T1, DFm + j, V + k - j, prec);
+            arb_mat_add(V + k + 1, V + k + 1, T1, prec);
+        }
+        arb_set_ui(u, k + 1);
+        arb_inv(u, u, prec);
+        arb_mat_scalar_mul_arb(V + k + 1, V + k + 1, u, prec);
+    }
+    arb_clear(u);
+}
+
+/*
+    Series of the solution at the hull X by the mean-value form: for every
+    x in X (convex), x_k(x) = x_k(c) + V_k(xi) (x - c) with xi in X, where
+    V_k(xi) is the variational coefficient along the solution through xi;
+    the series ser_B (enclosing the solution's Taylor coefficients at every
+    point of the box B containing X and every time of the step ti) gives
+    DF along all of them.  On success ser_h[i] (length p + 1) encloses the
+    Taylor coefficients at t of every solution starting in X; W = X - c.
+    Returns 0 on success, nonzero if the Jacobian callback failed.
+*/
+static int
+_ode_hull_series(arb_poly_struct * ser_h, const ode_problem_t P, const arb_poly_struct * ser_c,
+                 const arb_poly_struct * ser_B, arb_srcptr W, const arb_t ti, slong p,
+                 arb_poly_struct * D, arb_mat_struct * V, arb_mat_struct * DFm, arb_mat_t T1,
+                 slong bprec, slong prec)
+{
+    slong n = P->n, i, k;
+    arb_ptr v, y;
+    arb_t z;
+    if (P->jac(D, ser_B, ti, p, P->param, bprec) != 0)
+        return 1;
+    _ode_var_series(V, DFm, T1, D, n, p, bprec);
+    v = _arb_vec_init(n);
+    y = _arb_vec_init(n);
+    arb_init(z);
+    for (i = 0; i < n; i++)
+        arb_poly_fit_length(ser_h + i, p + 1);
+    for (k = 0; k <= p; k++)
+    {
+        for (i = 0; i < n; i++)
+            arb_dot(v + i, NULL, 0, arb_mat_entry(V + k, i, 0), 1, W, 1, n, prec);
+        for (i = 0; i < n; i++)
+        {
+            arb_poly_get_coeff_arb(z, ser_c + i, k);
+            arb_add(y + i, z, v + i, prec);
+            arb_poly_set_coeff_arb(ser_h + i, k, y + i);
+        }
+    }
+    for (i = 0; i < n; i++)
+        arb_poly_truncate(ser_h + i, p + 1);
+    _arb_vec_clear(v, n);
+    _arb_vec_clear(y, n);
+    arb_clear(z);
+    return 0;
+}
+
 int
 ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, slong prec)
 {
@@ -232,9 +317,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     int status = ODE_SUCCESS, dir, last, lohner, ok;
     arb_poly_struct * ser_h, * ser_c, * ser_B, * DF;
     arb_mat_struct * V, * DFm;
-    int * DFzero;
     arb_mat_t J, M, Q, Qinv, A, T1;
-    arb_ptr X, c, r, B, Z, s, Xd, v1, v2;
+    arb_ptr X, c, r, B, Z, s, Xd, v1, v2, W;
     arb_t t, rem, hb, taui, ti, tol, u, w;
     arf_t h, hlow, hlast, hideal;
     mag_t mz, mt, mv;
@@ -303,7 +387,6 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     ser_B = _ode_poly_vec_init(n);
     DF = _ode_poly_vec_init(n * n);
     V = flint_malloc(sizeof(arb_mat_struct) * (p + 1));
-    DFzero = flint_malloc(sizeof(int) * p);
     DFm = flint_malloc(sizeof(arb_mat_struct) * p);
     for (k = 0; k <= p; k++)
         arb_mat_init(V + k, n, n);
@@ -314,6 +397,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     X = _arb_vec_init(n); c = _arb_vec_init(n); r = _arb_vec_init(n);
     B = _arb_vec_init(n); Z = _arb_vec_init(n); s = _arb_vec_init(n);
     Xd = _arb_vec_init(n); v1 = _arb_vec_init(n); v2 = _arb_vec_init(n);
+    W = _arb_vec_init(n);
 
     /* x = c + A r with X the hull */
     arb_set(t, P->t0);
@@ -333,14 +417,20 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             break;
         }
 
-        if (ode_taylor_series(ser_h, P->rhs, P->jac, P->param, n, X, t, p + 1, prec) != 0)
+        /* With a Jacobian: the full-precision series only at the centre c;
+           the hull's series follows from the mean-value form once the box
+           series is known (_ode_hull_series).  Without: the series at X. */
+        lohner = (P->jac != NULL);
+        if (lohner && ode_taylor_series(ser_c, P->rhs, P->jac, P->param, n, c, t, p + 1, prec) != 0)
+            lohner = 0;
+        if (!lohner &&
+            ode_taylor_series(ser_h, P->rhs, P->jac, P->param, n, X, t, p + 1, prec) != 0)
         {
             status = ODE_FAIL_STEP;
             break;
         }
-        lohner = (P->jac != NULL);
-        if (lohner && ode_taylor_series(ser_c, P->rhs, P->jac, P->param, n, c, t, p + 1, prec) != 0)
-            lohner = 0;
+        for (i = 0; i < n; i++)
+            arb_sub(W + i, X + i, c + i, prec);
 
         _ode_step_guess(h, lohner ? ser_c : ser_h, n, p, tol);
         /* at most double the last accepted step (fewer rejected trials) */
@@ -377,7 +467,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             _ode_hull_zero(taui, hb, prec);
             arb_add(ti, t, taui, prec + 64);   /* exact for dyadic t, h */
 
-            ok = _ode_enclose(B, P, X, ser_h, p, taui, ti, prec);
+            ok = _ode_enclose(B, P, X, lohner ? ser_c : ser_h, lohner ? W : NULL, p, taui, ti,
+                              prec);
             if (ok)
                 ok = (ode_taylor_series(ser_B, P->rhs, P->jac, P->param, n, B, ti, p + 2,
                                         _ode_box_prec(B, n, prec)) == 0);
@@ -447,6 +538,17 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
         if (status != ODE_SUCCESS)
             break;
 
+        if (lohner && _ode_hull_series(ser_h, P, ser_c, ser_B, W, ti, p, DF, V, DFm, T1,
+                                       _ode_box_prec(B, n, prec), prec) != 0)
+        {
+            /* Jacobian failed on the box: the hull series directly */
+            if (ode_taylor_series(ser_h, P->rhs, P->jac, P->param, n, X, t, p + 1, prec) != 0)
+            {
+                status = ODE_FAIL_STEP;
+                break;
+            }
+        }
+
         /* direct Taylor step on the hull */
         for (i = 0; i < n; i++)
         {
@@ -469,28 +571,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                 lohner = 0;
             else
             {
-                for (k = 0; k < p; k++)
-                    for (i = 0; i < n; i++)
-                        for (j = 0; j < n; j++)
-                            arb_poly_get_coeff_arb(arb_mat_entry(DFm + k, i, j), DF + i * n + j, k);
-                for (k = 0; k < p; k++)
-                    DFzero[k] = arb_mat_is_zero(DFm + k);
-                /* variational series: V_{k+1} = sum_{i<=k} DF_i V_{k-i} / (k+1) */
-                arb_mat_one(V + 0);
-                for (k = 0; k < p; k++)
-                {
-                    arb_mat_zero(V + k + 1);
-                    for (j = 0; j <= k; j++)
-                    {
-                        if (DFzero[j])
-                            continue;
-                        arb_mat_mul(T1, DFm + j, V + k - j, precJ);
-                        arb_mat_add(V + k + 1, V + k + 1, T1, precJ);
-                    }
-                    arb_set_ui(u, k + 1);
-                    arb_inv(u, u, precJ);
-                    arb_mat_scalar_mul_arb(V + k + 1, V + k + 1, u, precJ);
-                }
+                _ode_var_series(V, DFm, T1, DF, n, p, precJ);
                 /* J = sum_k V_k hb^k: encloses D(Taylor map) over the hull X */
                 arb_mat_set(J, V + p);
                 for (k = p - 1; k >= 0; k--)
@@ -621,12 +702,12 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
         arb_mat_clear(DFm + k);
     flint_free(V);
     flint_free(DFm);
-    flint_free(DFzero);
     arb_mat_clear(J); arb_mat_clear(M); arb_mat_clear(Q);
     arb_mat_clear(Qinv); arb_mat_clear(A); arb_mat_clear(T1);
     _arb_vec_clear(X, n); _arb_vec_clear(c, n); _arb_vec_clear(r, n);
     _arb_vec_clear(B, n); _arb_vec_clear(Z, n); _arb_vec_clear(s, n);
     _arb_vec_clear(Xd, n); _arb_vec_clear(v1, n); _arb_vec_clear(v2, n);
+    _arb_vec_clear(W, n);
 
 cleanup_small:
     arb_clear(t); arb_clear(rem); arb_clear(hb); arb_clear(taui); arb_clear(ti);

@@ -19,6 +19,14 @@
    Hessian difference is exactly diagonal (diagonal covariances), the
    exponential is taken by _tjet_exp_quadratic_diag (factorised over the
    variables), else by tjet_exp.
+   Work sharing: components with identical covariance balls S_k share the
+   x-independent series X and log det C (computed once per group, diagonal
+   X detected so zero off-diagonal series are skipped).  Each component's
+   x-dependent part and exponential is computed at a precision lowered by
+   the number of bits by which exp(l_k(0) - l_kmax(0)) is small (plus 32
+   guard bits, at least 32): an Arb ball at any precision encloses the
+   true value, and the absolute rounding error of a negligible term stays
+   below that of the dominant one.
    Indeterminate if a weight is not certified positive or a C_k(0) not
    certified positive definite. */
 #include "target_impl.h"
@@ -40,6 +48,15 @@ _series_mullow(arb_ptr res, arb_srcptr A, arb_srcptr B, slong L, slong prec)
     slong k;
     for (k = 0; k < L; k++)
         arb_dot(res + k, NULL, 0, A, 1, B + k, -1, k + 1, prec);
+}
+
+/* res[0..L-1] -= c A (c a ball) */
+static void
+_vec_submul(arb_ptr res, arb_srcptr A, slong L, const arb_t c, slong prec)
+{
+    slong k;
+    for (k = 0; k < L; k++)
+        arb_submul(res + k, A + k, c, prec);
 }
 
 /* The exact matrix is symmetric: intersect the two enclosures of each
@@ -64,17 +81,16 @@ _mat_symmetrise(arb_mat_t X, slong prec)
     arb_clear(t);
 }
 
-/* Component k: l (L), g (d*L, g_i at g + i L), X (d*d*L, X_ij at (i d + j) L).
-   Returns 0 if C_k(0) is not certified positive definite. */
+/* Covariance group of S: X = C^{-1} (d*d*L, X_ij at (i d + j) L) and
+   ld = log det C (L) as series.  Returns 0 if C(0) is not certified
+   positive definite. */
 static int
-_comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
-             arb_srcptr a, arb_srcptr a2, arb_srcptr s2, arb_srcptr x,
-             const arb_t log2pi_half_d, slong L, slong prec)
+_cov_series(arb_ptr X, arb_ptr ld, const arb_mat_t S, arb_srcptr a2, arb_srcptr s2,
+            slong L, slong prec)
 {
-    slong d = P->d, i, j, m, u;
-    const arb_mat_struct * S = P->S + k;
+    slong d = arb_mat_nrows(S), i, j, m, u;
     arb_mat_t C, Lc, M, T, X0;
-    arb_ptr r, trX, trSX, ld, q, tmp, SXs, da2, ds2;
+    arb_ptr trX, trSX, SXs, da2, ds2;
     arb_t c;
     int ok = 1;
 
@@ -83,12 +99,8 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
     arb_mat_init(M, d, d);
     arb_mat_init(T, d, d);
     arb_mat_init(X0, d, d);
-    r = _arb_vec_init(d * L);
     trX = _arb_vec_init(L);
     trSX = _arb_vec_init(L);
-    ld = _arb_vec_init(L);
-    q = _arb_vec_init(L);
-    tmp = _arb_vec_init(L);
     SXs = _arb_vec_init(d * d * L);      /* (S X)_iu at SXs + (i d + u) L */
     da2 = _arb_vec_init(L);
     ds2 = _arb_vec_init(L);
@@ -163,6 +175,37 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
         arb_div_ui(ld + m + 1, c, m + 1, prec);
     }
 
+cleanup:
+    arb_mat_clear(C);
+    arb_mat_clear(Lc);
+    arb_mat_clear(M);
+    arb_mat_clear(T);
+    arb_mat_clear(X0);
+    _arb_vec_clear(SXs, d * d * L);
+    _arb_vec_clear(da2, L);
+    _arb_vec_clear(ds2, L);
+    _arb_vec_clear(trX, L);
+    _arb_vec_clear(trSX, L);
+    arb_clear(c);
+    return ok;
+}
+
+/* Component k given its group's X, ld (diag: X has exactly zero
+   off-diagonal series): l (L) and g = X r (d*L, g_i at g + i L), r = x - a m_k. */
+static void
+_comp_series(arb_ptr l, arb_ptr g, arb_srcptr X, arb_srcptr ld, int diag, const target_t P,
+             slong k, arb_srcptr a, arb_srcptr x, const arb_t log2pi_half_d, slong L,
+             slong prec)
+{
+    slong d = P->d, i, u;
+    arb_ptr r, q, tmp;
+    arb_t c;
+
+    r = _arb_vec_init(d * L);
+    q = _arb_vec_init(L);
+    tmp = _arb_vec_init(L);
+    arb_init(c);
+
     /* r_i = x_i - a m_ki, g = X r, q = r.g */
     for (i = 0; i < d; i++)
     {
@@ -173,10 +216,11 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
     for (i = 0; i < d; i++)
         for (u = 0; u < d; u++)
         {
+            if (diag && u != i)
+                continue;
             _series_mullow(tmp, X + (i * d + u) * L, r + u * L, L, prec);
             _arb_vec_add(g + i * L, g + i * L, tmp, L, prec);
         }
-    _arb_vec_zero(q, L);
     for (i = 0; i < d; i++)
     {
         _series_mullow(tmp, r + i * L, g + i * L, L, prec);
@@ -191,23 +235,41 @@ _comp_series(arb_ptr l, arb_ptr g, arb_ptr X, const target_t P, slong k,
     arb_sub(c, c, log2pi_half_d, prec);
     arb_add(l, l, c, prec);
 
-cleanup:
-    arb_mat_clear(C);
-    arb_mat_clear(Lc);
-    arb_mat_clear(M);
-    arb_mat_clear(T);
-    arb_mat_clear(X0);
-    _arb_vec_clear(SXs, d * d * L);
-    _arb_vec_clear(da2, L);
-    _arb_vec_clear(ds2, L);
     _arb_vec_clear(r, d * L);
-    _arb_vec_clear(trX, L);
-    _arb_vec_clear(trSX, L);
-    _arb_vec_clear(ld, L);
     _arb_vec_clear(q, L);
     _arb_vec_clear(tmp, L);
     arb_clear(c);
-    return ok;
+}
+
+/* l_k at tau = 0 (a cheap low-precision ball, for the precision choice) */
+static void
+_comp_l0(arb_t l0, arb_srcptr X, slong L, arb_srcptr ld, const target_t P, slong k,
+         arb_srcptr a, arb_srcptr x, const arb_t log2pi_half_d, slong prec)
+{
+    slong d = P->d, i, u;
+    arb_ptr r;
+    arb_t c;
+    r = _arb_vec_init(d);
+    arb_init(c);
+    for (i = 0; i < d; i++)
+    {
+        arb_mul(r + i, a, target_mean(P, k) + i, prec);
+        arb_sub(r + i, x + i * L, r + i, prec);
+    }
+    arb_set(l0, ld);
+    for (i = 0; i < d; i++)
+        for (u = 0; u < d; u++)
+        {
+            arb_mul(c, r + i, r + u, prec);
+            arb_addmul(l0, c, X + (i * d + u) * L, prec);
+        }
+    arb_mul_2exp_si(l0, l0, -1);
+    arb_neg(l0, l0);
+    arb_log(c, P->w + k, prec);
+    arb_sub(c, c, log2pi_half_d, prec);
+    arb_add(l0, l0, c, prec);
+    _arb_vec_clear(r, d);
+    arb_clear(c);
 }
 
 /* 1 if every off-diagonal series of H (d x d blocks of L) is exactly zero */
@@ -226,9 +288,11 @@ void
 _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const arb_poly_t s2,
                          const arb_poly_struct * x, const tjet_ctx_t ctx, slong prec)
 {
-    slong d = P->d, n = P->n, L = ctx->L, k, km, i;
-    arb_ptr as, a2, s2s, xs, l, g, X, c, b, H, hd;
-    arb_t log2pi;
+    slong d = P->d, n = P->n, L = ctx->L, k, km, i, j, ng;
+    slong * grp, * rep, * pk;
+    int * diag;
+    arb_ptr as, a2, s2s, xs, l, g, X, LD, c, b, H, hd, l0, aX = NULL, a2X = NULL, v = NULL, dl = NULL;
+    arb_t log2pi, u;
     tjet_t Q, D;
     int ok = 1;
 
@@ -238,18 +302,23 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
         flint_abort();
     }
 
+    grp = flint_malloc(sizeof(slong) * n);
+    rep = flint_malloc(sizeof(slong) * n);
+    pk = flint_malloc(sizeof(slong) * n);
+    diag = flint_malloc(sizeof(int) * n);
     as = _arb_vec_init(L);
     a2 = _arb_vec_init(L);
     s2s = _arb_vec_init(L);
     xs = _arb_vec_init(d * L);
     l = _arb_vec_init(n * L);
     g = _arb_vec_init(n * d * L);
-    X = _arb_vec_init(n * d * d * L);
     c = _arb_vec_init(L);
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
     hd = _arb_vec_init(d * L);
+    l0 = _arb_vec_init(n);
     arb_init(log2pi);
+    arb_init(u);
 
     _series_get(as, a, L);
     _series_get(s2s, s2, L);
@@ -263,13 +332,27 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     arb_mul_si(log2pi, log2pi, d, prec);
     arb_mul_2exp_si(log2pi, log2pi, -1);         /* (d/2) log(2 pi) */
 
-    for (k = 0; k < n && ok; k++)
+    /* covariance groups: grp[k] = group of S_k, rep[g] = first member */
+    ng = 0;
+    for (k = 0; k < n; k++)
     {
+        for (j = 0; j < ng; j++)
+            if (arb_mat_equal(P->S + rep[j], P->S + k))
+                break;
+        if (j == ng)
+            rep[ng++] = k;
+        grp[k] = j;
+    }
+    X = _arb_vec_init(ng * d * d * L);
+    LD = _arb_vec_init(ng * L);
+
+    for (k = 0; k < n && ok; k++)
         if (!arb_is_positive(P->w + k))
             ok = 0;
-        else
-            ok = _comp_series(l + k * L, g + k * d * L, X + k * d * d * L, P, k,
-                              as, a2, s2s, xs, log2pi, L, prec);
+    for (j = 0; j < ng && ok; j++)
+    {
+        ok = _cov_series(X + j * d * d * L, LD + j * L, P->S + rep[j], a2, s2s, L, prec);
+        diag[j] = _offdiag_is_zero(X + j * d * d * L, d, L);
     }
     if (!ok)
     {
@@ -277,10 +360,52 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
         goto cleanup;
     }
 
+    /* precision of each component: prec minus the bits by which
+       exp(l_k(0) - max l(0)) is small, plus 32 guard bits */
+    for (k = 0; k < n; k++)
+        _comp_l0(l0 + k, X + grp[k] * d * d * L, L, LD + grp[k] * L, P, k, as, xs, log2pi, 64);
     km = 0;
     for (k = 1; k < n; k++)
-        if (arf_cmp(arb_midref(l + k * L), arb_midref(l + km * L)) > 0)
+        if (arf_cmp(arb_midref(l0 + k), arb_midref(l0 + km)) > 0)
             km = k;
+    for (k = 0; k < n; k++)
+    {
+        pk[k] = prec;
+        arb_sub(u, l0 + km, l0 + k, 30);
+        arb_const_log2(c, 30);
+        arb_div(u, u, c, 30);
+        if (arb_is_finite(u) && arf_cmp_si(arb_midref(u), prec) < 0)
+            pk[k] = FLINT_MAX(32, FLINT_MIN(prec, prec + 32 - arf_get_si(arb_midref(u), ARF_RND_FLOOR)));
+        else if (arb_is_finite(u))
+            pk[k] = 32;
+    }
+
+    /* components of other groups: their own series */
+    for (k = 0; k < n; k++)
+        if (k == km || grp[k] != grp[km])
+            _comp_series(l + k * L, g + k * d * L, X + grp[k] * d * d * L, LD + grp[k] * L,
+                         diag[grp[k]], P, k, as, xs, log2pi, L, pk[k]);
+
+    /* km's group shares X: with delta = m_km - m_k, r_k = r_km + a delta,
+       g_k - g_km = (a X) delta and
+       l_k - l_km = log(w_k/w_km) - delta.(a g_km) - (1/2) delta^T (a^2 X) delta;
+       aX, a2X (d*d*L) and v = a g_km (d*L) are shared */
+    aX = _arb_vec_init(d * d * L);
+    a2X = _arb_vec_init(d * d * L);
+    v = _arb_vec_init(d * L);
+    dl = _arb_vec_init(d);
+    {
+        arb_srcptr Xm = X + grp[km] * d * d * L;
+        for (i = 0; i < d * d; i++)
+        {
+            if (diag[grp[km]] && i % (d + 1) != 0)
+                continue;
+            _series_mullow(aX + i * L, as, Xm + i * L, L, prec);
+            _series_mullow(a2X + i * L, a2, Xm + i * L, L, prec);
+        }
+        for (i = 0; i < d; i++)
+            _series_mullow(v + i * L, as, g + km * d * L + i * L, L, prec);
+    }
 
     tjet_init(Q, ctx);
     tjet_init(D, ctx);
@@ -289,28 +414,59 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     arb_one(D->coeffs);
     for (k = 0; k < n; k++)
     {
+        slong q = FLINT_MAX(pk[k], 32);
+        arb_srcptr Xk = X + grp[k] * d * d * L, Xm = X + grp[km] * d * d * L;
         if (k == km)
             continue;
-        _arb_vec_sub(c, l + k * L, l + km * L, L, prec);
-        _arb_vec_sub(b, g + km * d * L, g + k * d * L, d * L, prec);
-        _arb_vec_sub(H, X + km * d * d * L, X + k * d * d * L, d * d * L, prec);
+        if (grp[k] == grp[km])
+        {
+            for (i = 0; i < d; i++)
+                arb_sub(dl + i, target_mean(P, km) + i, target_mean(P, k) + i, q);
+            arb_div(u, P->w + k, P->w + km, q);
+            arb_log(u, u, q);
+            _arb_vec_zero(c, L);
+            arb_set(c, u);
+            _arb_vec_zero(b, d * L);
+            for (i = 0; i < d; i++)
+            {
+                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij;
+                   b_i = -sum_j aX_ij delta_j */
+                _vec_submul(c, v + i * L, L, dl + i, q);
+                for (j = 0; j < d; j++)
+                {
+                    if (diag[grp[km]] && j != i)
+                        continue;
+                    arb_mul(u, dl + i, dl + j, q);
+                    arb_mul_2exp_si(u, u, -1);
+                    _vec_submul(c, a2X + (i * d + j) * L, L, u, q);
+                    _vec_submul(b + i * L, aX + (i * d + j) * L, L, dl + j, q);
+                }
+            }
+            _arb_vec_zero(H, d * d * L);
+        }
+        else
+        {
+            _arb_vec_sub(c, l + k * L, l + km * L, L, q);
+            _arb_vec_sub(b, g + km * d * L, g + k * d * L, d * L, q);
+            _arb_vec_sub(H, Xm, Xk, d * d * L, q);
+        }
         if (_offdiag_is_zero(H, d, L))
         {
             for (i = 0; i < d; i++)
                 _arb_vec_set(hd + i * L, H + (i * d + i) * L, L);
-            _tjet_exp_quadratic_diag(Q, c, b, hd, ctx, prec);
+            _tjet_exp_quadratic_diag(Q, c, b, hd, ctx, q);
         }
         else
         {
-            _tjet_set_quadratic(Q, c, b, H, ctx, prec);
-            tjet_exp(Q, Q, ctx, prec);
+            _tjet_set_quadratic(Q, c, b, H, ctx, q);
+            tjet_exp(Q, Q, ctx, q);
         }
         tjet_add(D, D, Q, ctx, prec);
     }
 
     /* R = Q_km + log D */
     _arb_vec_neg(b, g + km * d * L, d * L);
-    _arb_vec_neg(H, X + km * d * d * L, d * d * L);
+    _arb_vec_neg(H, X + grp[km] * d * d * L, d * d * L);
     _tjet_set_quadratic(Q, l + km * L, b, H, ctx, prec);
     if (n > 1)
     {
@@ -322,20 +478,31 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
 
     tjet_clear(Q, ctx);
     tjet_clear(D, ctx);
+    _arb_vec_clear(aX, d * d * L);
+    _arb_vec_clear(a2X, d * d * L);
+    _arb_vec_clear(v, d * L);
+    _arb_vec_clear(dl, d);
 
 cleanup:
+    _arb_vec_clear(X, ng * d * d * L);
+    _arb_vec_clear(LD, ng * L);
     _arb_vec_clear(as, L);
     _arb_vec_clear(a2, L);
     _arb_vec_clear(s2s, L);
     _arb_vec_clear(xs, d * L);
     _arb_vec_clear(l, n * L);
     _arb_vec_clear(g, n * d * L);
-    _arb_vec_clear(X, n * d * d * L);
     _arb_vec_clear(c, L);
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
     _arb_vec_clear(hd, d * L);
+    _arb_vec_clear(l0, n);
     arb_clear(log2pi);
+    arb_clear(u);
+    flint_free(grp);
+    flint_free(rep);
+    flint_free(pk);
+    flint_free(diag);
 }
 
 void

@@ -1,6 +1,8 @@
 /* Test _target_log_density_tjet and target_log_density_tjet (d = 1, 2, 3,
    1..5 components, xi-order K = 0..4, tau-length 6; half of the cases with
-   diagonal covariances, where the exponentials take the factorised route).
+   diagonal covariances, where the exponentials take the factorised route,
+   and half with most components sharing one covariance, where they are
+   expressed through the dominant component's series).
    (1) The tau^0 slice overlaps _target_log_density_jet at
        (a(0), s2(0), x(0)).
    (2) The tau^1..tau^3 slices overlap central finite differences, at 600
@@ -143,7 +145,7 @@ main(void)
     fflush(stdout);
     flint_randinit(state);
 
-    for (iter = 0; iter < 90; iter++)
+    for (iter = 0; iter < 180; iter++)
     {
         slong d = 1 + iter % 3, n = 1 + n_randint(state, 5), K = n_randint(state, 5), L = 6;
         slong prec = 128, i, j, stype = (iter / 3) % 7;   /* 6: underscore version */
@@ -183,6 +185,13 @@ main(void)
                     for (j2 = 0; j2 < d; j2++)
                         if (i2 != j2)
                             arb_zero(arb_mat_entry(P->S + k2, i2, j2));
+        }
+        if (n_randint(state, 2))   /* shared covariances (group route) */
+        {
+            slong k2;
+            for (k2 = 1; k2 < n; k2++)
+                if (n_randint(state, 4) != 0)
+                    arb_mat_set(P->S + k2, P->S + 0);
         }
         for (i = 0; i < d; i++)
         {
