@@ -365,6 +365,39 @@ int wkb_transport_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x,
 int wkb_thm42_c1(arb_t res, const problem_t P, arb_srcptr x, wkb_transport_opt_t opt,
         slong prec);
 
+/*
+    Certified d = 1 NLL by quadrature (issue #5; nll_quad*.c): building
+    blocks.  Goal: NLL_0 = E_{p_0}[-c_0], c_0(x) = log q^0_{t0}(x)
+    = log pi(X_T(x)) + int_{t0}^T div F(X_t, t) dt (F = f x - (g^2/2) s),
+    for Gaussian-mixture data and any score, by Taylor models of c_0 on
+    subintervals of [-R, R] plus a proven bound on the tails |x| > R.
+    Available: the Taylor jet of c_0 (point or ball), the uniform
+    score-derivative bound and the tail constants.  The quadrature driver
+    itself is not there yet: the ball version of the jet blows up for all
+    but tiny balls (see nll_quad_jet.c).
+*/
+
+/* c[0..K] enclose the Taylor coefficients c_0^{(k)}(y)/k! of
+   c_0 = log q^0_{t0} at every point y of the ball x (d = 1), from the jet
+   of the flow map to degree K + 1 (c_0 = log pi(X_T) + log X_T').  order:
+   ODE Taylor order (0: automatic).  WKB_OK, WKB_FAIL (c indeterminate) or
+   WKB_UNSUPPORTED (dim != 1).  Ball inputs work only for small radii (the
+   solve fails once a radius exceeds 2^40). */
+int wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
+        slong prec);
+
+/* res is a ball containing d/dy s(y, t') for every real y and every t' in
+   the ball t (within [t0, T]), s the problem's score (d = 1; exact,
+   scaled, gaussian/mixture or affine).  Proof of the mixture bound in
+   nll_quad_tail.c.  WKB_OK, WKB_FAIL or WKB_UNSUPPORTED (dim != 1). */
+int wkb_nll_quad_dscore(arb_t res, const problem_t P, const arb_t t, slong prec);
+
+/* A, B (exact upper bounds) with |c_0(x)| <= A + B x^2 for every real x
+   (d = 1), from the score-derivative bound on `pieces` time pieces of
+   [t0, T] (0: 64) and Gronwall.  WKB_OK, WKB_FAIL (no finite bound) or
+   WKB_UNSUPPORTED (dim != 1). */
+int wkb_nll_quad_tail_consts(arb_t A, arb_t B, const problem_t P, slong pieces, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,320 @@
+/*
+    wkb_nll_quad_c0_jet: the Taylor jet in x of c_0(x) = log q^0_{t0}(x)
+    for a d = 1 problem, at a point or over a whole ball of points.
+
+    In d = 1 the probability-flow log-likelihood is
+        c_0(x) = log pi(X_T(x)) + int_{t0}^T div F(X_t(x), t) dt
+               = log pi(X_T(x)) + log X_T'(x)
+    (Liouville: the variation V = dX_t/dx obeys V' = F'(X_t, t) V, V(t0) = 1,
+    so log V(T) = int div F dt, and V > 0).  So the jet of c_0 to degree K
+    follows from the jet of the flow map X_T(x + e) = sum_{j<=J} Y_j e^j to
+    degree J = K + 1.  Its coefficients obey the jet (higher variational)
+    equations
+        d/dt sum_j X_j(t) e^j = F(X_0 + delta(e), t)  mod e^{J+1},
+        delta = sum_{j>=1} X_j e^j,   X_0(t0) = x, X_1(t0) = 1, X_j(t0) = 0,
+    with F(X_0 + delta) = sum_k F_k(X_0, t) delta^k (Horner in delta), the
+    F_k being the xi-jet of the drift from score_pf_drift_tjet (on time
+    series, as ode_solve wants).  The Jacobian of this right-hand side is
+    lower-triangular Toeplitz: d[...]_j/dX_i = G_{j-i}, G(e) = F'(X_0 +
+    delta) mod e^{J+1} (the same Horner with the coefficients (k+1) F_{k+1}),
+    which ode_solve uses for Lohner's wrapping control.  A ball initial
+    point x gives enclosures valid for every point of the ball (ode_solve
+    accepts ball initial conditions).
+
+    At T: log pi(Y(e)) is the prior's log-density jet at Y_0 composed with
+    Y(e) - Y_0 (arb_poly_compose_series), and log Y'(e) by
+    arb_poly_log_series (Y_1 > 0 must be certified, else WKB_FAIL).
+*/
+#include "nll_quad_impl.h"
+
+typedef struct
+{
+    const problem_struct * P;
+    slong J;                 /* jet degree of the flow map */
+}
+_c0_param;
+
+void
+_wkb_nll_quad_clip_time(arb_t tc, const problem_t P, const arb_t t, slong prec)
+{
+    arf_t lo, hi, a, b;
+    mag_t r;
+    int clip = 0;
+
+    arf_init(lo); arf_init(hi); arf_init(a); arf_init(b);
+    mag_init(r);
+    arb_get_lbound_arf(lo, t, prec);
+    arb_get_ubound_arf(hi, t, prec);
+    arb_get_lbound_arf(a, P->t0, prec);
+    arb_get_ubound_arf(b, P->T, prec);
+    if (arf_cmp(lo, a) < 0)
+        arf_set(lo, a), clip = 1;
+    if (arf_cmp(hi, b) > 0)
+        arf_set(hi, b), clip = 1;
+    if (!clip || arf_cmp(lo, hi) > 0)
+        arb_set(tc, t);
+    else
+    {
+        /* [lo, lo + 2r], r >= (hi - lo)/2: the lower end stays exact (the
+           schedules refuse balls reaching below 0) */
+        arf_sub(a, hi, lo, ARF_PREC_EXACT, ARF_RND_DOWN);
+        arf_mul_2exp_si(a, a, -1);
+        arf_get_mag(r, a);
+        arf_set_mag(b, r);
+        arf_add(arb_midref(tc), lo, b, ARF_PREC_EXACT, ARF_RND_DOWN);
+        mag_set(arb_radref(tc), r);
+    }
+    arf_clear(lo); arf_clear(hi); arf_clear(a); arf_clear(b);
+    mag_clear(r);
+}
+
+/* R (tjet of xi-degree J) = sum_{k<=J} c_k(tau) delta^k by Horner, where
+   c_k = (k+1) F_{k+1} if deriv, else F_k (F of degree >= J + deriv). */
+static void
+_horner(tjet_t R, const tjet_t F, const tjet_ctx_t Fctx, const tjet_t D, slong J,
+        int deriv, const tjet_ctx_t ctx, slong prec)
+{
+    arb_poly_t c;
+    arb_t m;
+    slong k;
+    arb_poly_init(c);
+    arb_init(m);
+    for (k = J; k >= 0; k--)
+    {
+        tjet_get_coeff_arb_poly(c, F, k + deriv, Fctx);
+        if (deriv)
+        {
+            arb_set_si(m, k + 1);
+            arb_poly_scalar_mul(c, c, m, prec);
+        }
+        if (k == J)
+        {
+            tjet_zero(R, ctx);
+            tjet_add_arb_poly(R, R, c, ctx, prec);
+        }
+        else
+        {
+            tjet_mul(R, R, D, ctx, prec);
+            tjet_add_arb_poly(R, R, c, ctx, prec);
+        }
+    }
+    arb_poly_clear(c);
+    arb_clear(m);
+}
+
+/* Shared part of the callbacks: F (xi-degree J + deriv) at X_0(tau) and
+   R = the Horner sum.  Returns 0 on success. */
+static int
+_jet_rhs(tjet_t R, const arb_poly_struct * x, const arb_t t, slong len,
+         const _c0_param * Q, int deriv, slong prec)
+{
+    const problem_struct * P = Q->P;
+    slong J = Q->J, j;
+    jet_ctx_t jc, jcF;
+    tjet_ctx_t ctx, ctxF;
+    tjet_t F, D;
+    arb_t tc;
+    int ok;
+
+    jet_ctx_init(jc, 1, J);
+    jet_ctx_init(jcF, 1, J + deriv);
+    tjet_ctx_init(ctx, jc, len);
+    tjet_ctx_init(ctxF, jcF, len);
+    tjet_init(F, ctxF);
+    tjet_init(D, ctx);
+    arb_init(tc);
+
+    _wkb_nll_quad_clip_time(tc, P, t, prec);
+    score_pf_drift_tjet(F, P->score, P->data, P->sde, tc, x, ctxF, prec);
+    ok = _arb_vec_is_finite(F->coeffs, jcF->len * len);
+    if (ok)
+    {
+        /* delta: monomial j (degree j in d = 1) is the series x[j], j >= 1 */
+        for (j = 1; j <= J; j++)
+        {
+            slong k, n = FLINT_MIN(len, x[j].length);
+            for (k = 0; k < n; k++)
+                arb_set(tjet_coeff(D, j, ctx) + k, x[j].coeffs + k);
+        }
+        /* R has the context ctx; the caller's R was initialised with it */
+        _horner(R, F, ctxF, D, J, deriv, ctx, prec);
+    }
+
+    arb_clear(tc);
+    tjet_clear(D, ctx);
+    tjet_clear(F, ctxF);
+    tjet_ctx_clear(ctxF);
+    tjet_ctx_clear(ctx);
+    jet_ctx_clear(jcF);
+    jet_ctx_clear(jc);
+    return ok ? 0 : 1;
+}
+
+static int
+_c0_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
+        void * param, slong prec)
+{
+    const _c0_param * Q = param;
+    slong J = Q->J, j;
+    jet_ctx_t jc;
+    tjet_ctx_t ctx;
+    tjet_t R;
+    int r;
+
+    jet_ctx_init(jc, 1, J);
+    tjet_ctx_init(ctx, jc, len);
+    tjet_init(R, ctx);
+    r = _jet_rhs(R, x, t, len, Q, 0, prec);
+    if (r == 0)
+        for (j = 0; j <= J; j++)
+            tjet_get_coeff_arb_poly(res + j, R, j, ctx);
+    tjet_clear(R, ctx);
+    tjet_ctx_clear(ctx);
+    jet_ctx_clear(jc);
+    return r;
+}
+
+static int
+_c0_jac(arb_poly_struct * Jm, const arb_poly_struct * x, const arb_t t, slong len,
+        void * param, slong prec)
+{
+    const _c0_param * Q = param;
+    slong J = Q->J, n = J + 1, i, j;
+    jet_ctx_t jc;
+    tjet_ctx_t ctx;
+    tjet_t G;
+    int r;
+
+    jet_ctx_init(jc, 1, J);
+    tjet_ctx_init(ctx, jc, len);
+    tjet_init(G, ctx);
+    r = _jet_rhs(G, x, t, len, Q, 1, prec);
+    if (r == 0)
+        for (j = 0; j < n; j++)
+            for (i = 0; i < n; i++)
+            {
+                if (i <= j)
+                    tjet_get_coeff_arb_poly(Jm + j * n + i, G, j - i, ctx);
+                else
+                    arb_poly_zero(Jm + j * n + i);
+            }
+    tjet_clear(G, ctx);
+    tjet_ctx_clear(ctx);
+    jet_ctx_clear(jc);
+    return r;
+}
+
+/* Y[0..J] (flow-map jet at T) -> c[0..K] (jet of c_0), K = J - 1. */
+static int
+_c0_from_flow(arb_ptr c, const problem_t P, arb_srcptr Y, slong J, slong prec)
+{
+    slong K = J - 1, j;
+    jet_ctx_t jc;
+    jet_t L;
+    arb_poly_t y, d, lp, t1;
+    int ok = 1;
+
+    jet_ctx_init(jc, 1, K);
+    jet_init(L, jc);
+    arb_poly_init(y); arb_poly_init(d); arb_poly_init(lp); arb_poly_init(t1);
+
+    /* log-density jet of the prior at Y_0 */
+    if (P->prior == PRIOR_MARGINAL)
+        target_log_density_jet(L, P->data, P->sde, P->T, Y, jc, prec);
+    else
+    {
+        target_t N01;
+        target_init(N01, 1, 1);
+        arb_one(target_weight(N01, 0));
+        arb_zero(target_mean(N01, 0));
+        arb_mat_one(target_cov(N01, 0));
+        {
+            arb_t a, s2;
+            arb_init(a); arb_init(s2);
+            arb_one(a);
+            _target_log_density_jet(L, N01, a, s2, Y, jc, prec);
+            arb_clear(a); arb_clear(s2);
+        }
+        target_clear(N01);
+    }
+    for (j = 0; j <= K; j++)
+        arb_poly_set_coeff_arb(lp, j, L->coeffs + j);
+
+    /* y = Y(e) - Y_0 (degree <= K suffices: no constant term) */
+    for (j = 1; j <= K; j++)
+        arb_poly_set_coeff_arb(y, j, Y + j);
+    arb_poly_compose_series(t1, lp, y, K + 1, prec);
+
+    /* d = Y'(e) to degree K */
+    for (j = 1; j <= J; j++)
+    {
+        arb_t m;
+        arb_init(m);
+        arb_mul_si(m, Y + j, j, prec);
+        arb_poly_set_coeff_arb(d, j - 1, m);
+        arb_clear(m);
+    }
+    if (!arb_is_positive(Y + 1))
+        ok = 0;
+    else
+    {
+        arb_poly_log_series(d, d, K + 1, prec);
+        arb_poly_add(t1, t1, d, prec);
+        for (j = 0; j <= K; j++)
+            arb_poly_get_coeff_arb(c + j, t1, j);
+        ok = _arb_vec_is_finite(c, K + 1);
+    }
+
+    arb_poly_clear(y); arb_poly_clear(d); arb_poly_clear(lp); arb_poly_clear(t1);
+    jet_clear(L, jc);
+    jet_ctx_clear(jc);
+    return ok;
+}
+
+int
+wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
+        slong prec)
+{
+    slong J = K + 1, n = J + 1;
+    _c0_param Q;
+    ode_problem_t OP;
+    ode_options_t opt;
+    ode_solution_t sol;
+    int status, res = WKB_OK;
+
+    if (P->dim != 1 || K < 0)
+    {
+        _arb_vec_indeterminate(c, FLINT_MAX(K + 1, 0));
+        return WKB_UNSUPPORTED;
+    }
+    Q.P = P;
+    Q.J = J;
+    ode_problem_init(OP, n);
+    ode_options_init(opt);
+    ode_solution_init(sol, n);
+    ode_problem_set_rhs(OP, _c0_rhs, _c0_jac, &Q);
+    arb_set(OP->t0, P->t0);
+    arb_set(OP->t1, P->T);
+    arb_set(OP->x0 + 0, x);
+    arb_one(OP->x0 + 1);
+    opt->order = (order > 0) ? order : FLINT_MAX(8, FLINT_MIN(8 + prec / 4, 200));
+    opt->store = 0;
+    if (!arb_is_exact(x))
+    {
+        /* ball solves may blow up (see wkb.h): fail fast */
+        arb_one(opt->max_rad);
+        arb_mul_2exp_si(opt->max_rad, opt->max_rad, 40);
+    }
+
+    status = ode_solve(sol, OP, opt, prec);
+    if (status != ODE_SUCCESS || !_c0_from_flow(c, P, sol->x, J, prec))
+    {
+        _arb_vec_indeterminate(c, K + 1);
+        res = WKB_FAIL;
+    }
+
+    ode_solution_clear(sol);
+    ode_options_clear(opt);
+    ode_problem_clear(OP);
+    return res;
+}
