@@ -164,6 +164,25 @@ report(const char * label, slong prec, const ode_solution_t sol, double dt, doub
     fflush(stdout);
 }
 
+/* Seconds per arb_mul of two full-precision numbers (the yardstick for
+   the growth of the ODE time with the precision). */
+static double
+mul_cost(slong prec)
+{
+    arb_t a, b, c;
+    slong i, n = 200000;
+    double t0;
+    arb_init(a); arb_init(b); arb_init(c);
+    arb_const_pi(a, prec);
+    arb_sqrt_ui(b, 3, prec);
+    t0 = now();
+    for (i = 0; i < n; i++)
+        arb_mul(c, a, b, prec);
+    t0 = (now() - t0) / n;
+    arb_clear(a); arb_clear(b); arb_clear(c);
+    return t0;
+}
+
 /* 1 if section name is to run: no arguments (all), or listed on the command line */
 static int
 want(int argc, char ** argv, const char * name)
@@ -182,7 +201,10 @@ main(int argc, char ** argv)
 {
     slong precs[] = {64, 128, 256, 512, 1024};
     slong ip;
-    double t64 = 0;
+    double t64 = 0, m64;
+
+    m64 = mul_cost(64);   /* twice: the first call warms up */
+    m64 = mul_cost(64);
 
     /* 1D model */
     if (want(argc, argv, "1d"))
@@ -220,6 +242,12 @@ main(int argc, char ** argv)
             if (ip == 0)
                 t64 = dt;
             report("1D", prec, sol, dt, t64);
+            {
+                double mr = mul_cost(prec) / m64;
+                flint_printf("       arb_mul at %wd bits costs %.2f x that at 64 bits; time ratio / "
+                             "(mul ratio x prec/64) = %.2f\n", prec, mr,
+                             (dt / t64) / (mr * prec / 64.0));
+            }
             if (prec == 256)
             {
                 flint_printf("       X(5) = ");
@@ -245,9 +273,11 @@ main(int argc, char ** argv)
         flint_sprintf(path, "%s/examples/g25-simple.json", DIFFWKB_SRCDIR);
         jet_ctx_init(Q.jc0, 2, 0);
         jet_ctx_init(Q.jc1, 2, 1);
-        for (ip = 0; ip < 3; ip++)
+        /* 64, 128, 256 bits at the default tolerance 2^-prec, then 128 bits
+           with tol = 1e-30 (the issue's target: radius below 1e-25) */
+        for (ip = 0; ip < 4; ip++)
         {
-            slong prec = precs[ip];
+            slong prec = precs[ip < 3 ? ip : 1];
             problem_t PR;
             ode_problem_t P;
             ode_options_t opt;
@@ -268,6 +298,11 @@ main(int argc, char ** argv)
             arb_set_str(P->x0 + 0, "0.72", prec);
             arb_set_str(P->x0 + 1, "-0.69", prec);
             ode_problem_set_rhs(P, pf_rhs, pf_jac, &Q);
+            if (ip == 3)
+            {
+                arb_set_str(opt->tol, "1e-30", prec);
+                flint_printf("tol = 1e-30:\n");
+            }
             t0 = now();
             ode_solve(sol, P, opt, prec);
             dt = now() - t0;
