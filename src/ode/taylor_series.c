@@ -57,9 +57,15 @@ _ode_taylor_series_newton(arb_poly_struct * x, ode_rhs_func rhs, ode_jac_func ja
     Dc = _arb_vec_init(len * n * n);
     arb_init(c);
 
+    /* stage lengths len, ceil(len/2), ceil(len/4), ..., 1 taken upwards:
+       the last (most expensive) call has length len - 1 and each stage at
+       most doubles (powers of two would make the last stage's call as long
+       with up to twice the earlier work) */
     for (L = 1; L < len; L = L2)
     {
-        L2 = FLINT_MIN(2 * L, len);
+        L2 = len;
+        while ((L2 + 1) / 2 > L)
+            L2 = (L2 + 1) / 2;
         if (rhs(G, x, t, L2 - 1, param, prec) != 0)
         {
             ret = 1;
