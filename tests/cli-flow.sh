@@ -83,6 +83,27 @@ fi
 j=$(sed -n 's/.*"z": \["\([^"]*\)"\].*/\1/p' "$tmp/out")
 contains "json z" "$j" "0.5*sqrt(v(5)/0.3)"
 
+# ---- --threads: a 9-component mixture (chunks of components in parallel)
+# gives the same balls as one thread
+m9="$tmp/m9.json"
+cat >"$m9" <<'EOF9'
+{"dim": 2, "sde": {"schedule": "simple", "t0": "0.05", "T": "1"},
+ "data": {"type": "mixture", "weights": ["1/9","1/9","1/9","1/9","1/9","1/9","1/9","1/9","1/9"],
+   "means": [["-1","-1"],["-1","0"],["-1","1"],["0","-1"],["0","0"],["0","1"],["1","-1"],["1","0"],["1","1"]],
+   "covs": [[["0.01","0"],["0","0.01"]],[["0.01","0"],["0","0.01"]],[["0.01","0"],["0","0.01"]],
+            [["0.01","0"],["0","0.01"]],[["0.01","0"],["0","0.01"]],[["0.01","0"],["0","0.01"]],
+            [["0.02","0"],["0","0.01"]],[["0.01","0"],["0","0.02"]],[["0.01","0.005"],["0.005","0.01"]]]},
+ "score": {"type": "exact"}, "prior": {"type": "normal"}}
+EOF9
+run flow "$m9" --z 0.3,-0.4 --digits 12 --logdensity
+cp "$tmp/out" "$tmp/out1"
+run flow "$m9" --z 0.3,-0.4 --digits 12 --logdensity --threads 2
+n=$((n + 1))
+if ! cmp -s "$tmp/out1" "$tmp/out"; then
+    echo "FAIL: flow --threads 2 differs from one thread"; diff "$tmp/out1" "$tmp/out"; fail=1
+fi
+bad flow "--threads" "$p1" --x 0 --threads 0
+
 # ---- --help
 n=$((n + 1))
 if ! "$DIFFWKB" flow --help | grep -q '^Usage: diffwkb flow'; then

@@ -24,7 +24,7 @@ usage(FILE * out)
 {
     fprintf(out,
         "Usage: diffwkb flow PROBLEM (--z Z | --x X) [--at T1,T2,...] [--logdensity]\n"
-        "                    [--digits D] [--json | --csv]\n"
+        "                    [--digits D] [--threads T] [--json | --csv]\n"
         "The certified probability-flow map X' = f(t) X - (g(t)^2/2) s_theta(X, t)\n"
         "of the problem (its score model), the deterministic h = 0 sampler.\n\n"
         "  --z Z[,...]     latent point at T: integrate down to t0, print x = X(t0)\n"
@@ -36,6 +36,7 @@ usage(FILE * out)
         "                  pi the problem's prior\n"
         "  --digits D      correct significant digits of every printed ball (default %d);\n"
         "                  the precision is raised until they are reached\n"
+        "  --threads T     threads for the mixture components of the score (default 1)\n"
         "  --json          one JSON object instead of text lines\n"
         "  --csv           the trajectory as CSV: t,x1,x1_rad,...,xd,xd_rad (and\n"
         "                  log_q,log_q_rad with --logdensity); rows: the start and end\n"
@@ -315,7 +316,7 @@ int
 cli_cmd_flow(int argc, char ** argv)
 {
     const char * file = NULL, * ztext = NULL, * xtext = NULL, * attext = NULL,
-               * dtext = NULL, * val, * ptext;
+               * dtext = NULL, * ttext = NULL, * val, * ptext;
     int json = 0, csv = 0, logdens = 0, i, r, status = CLI_EINPUT;
     slong digits = DEFAULT_DIGITS, prec, n = 0, nat = 0, j, d;
     fmpq * pq = NULL, * atq = NULL;
@@ -374,6 +375,13 @@ cli_cmd_flow(int argc, char ** argv)
             dtext = val;
             continue;
         }
+        if ((r = cli_opt_value(&val, argc, argv, &i, "--threads")) != 0)
+        {
+            if (r < 0)
+                return CLI_EINPUT;
+            ttext = val;
+            continue;
+        }
         if (cli_positional_file(&file, a, "flow"))
             return CLI_EINPUT;
     }
@@ -391,6 +399,13 @@ cli_cmd_flow(int argc, char ** argv)
     }
     if (dtext != NULL && (digits = cli_parse_slong(dtext, "--digits", 1, CLI_DIGITS_MAX)) < 0)
         return CLI_EINPUT;
+    if (ttext != NULL)
+    {
+        slong nt = cli_parse_slong(ttext, "--threads", 1, 256);
+        if (nt < 0)
+            return CLI_EINPUT;
+        flint_set_num_threads(nt);
+    }
     ptext = (ztext != NULL) ? ztext : xtext;
 
     problem_init(P);

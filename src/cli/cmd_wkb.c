@@ -53,7 +53,8 @@ usage(FILE * out, int nll)
             "  --x X[,Y,...]   the point: dim exact decimals (or p/q), comma-separated\n"
             "  --points FILE   evaluate many points: one per line, comma-separated, '#' comments;\n"
             "                  prints one JSON line per point, in the order of the file\n"
-            "  --threads T     threads for --points (default 1)\n");
+            "  --threads T     threads: for --points, points in parallel; for --x, the\n"
+            "                  mixture components in parallel (default 1)\n");
     else
         fprintf(out,
             "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--json]\n"
@@ -790,6 +791,8 @@ cmd_wkb(int argc, char ** argv, int nll)
     {
         wkb_result res;
         wkb_result_init(&res);
+        /* one point: the threads go to FLINT (mixture components in parallel) */
+        flint_set_num_threads(a.threads);
         if (evaluate_to_digits(&res, P, nll, xq, a.htext ? hq : NULL, a.order, a.digits,
                                err, sizeof(err)) == CLI_OK)
         {

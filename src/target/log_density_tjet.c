@@ -31,6 +31,7 @@
    certified positive definite. */
 #include "target_impl.h"
 #include "diffwkb/tjet.h"
+#include <flint/thread_support.h>
 
 /* out[0..L-1] = the series p (zero-padded) */
 static void
@@ -284,6 +285,134 @@ _offdiag_is_zero(arb_srcptr H, slong d, slong L)
     return 1;
 }
 
+/* Chunks of components for the sum D (see below). */
+#define _LDT_CHUNK 4
+
+typedef struct
+{
+    const target_struct * P;
+    const tjet_ctx_struct * ctx;
+    slong d, L, km;
+    const slong * grp, * pk;
+    const int * diag;
+    arb_srcptr X, LD, as, xs, aX, a2X, v;
+    arb_ptr l, g;     /* component k writes only its own l_k, g_k */
+    arb_srcptr log2pi;
+    slong prec;
+}
+_ldt_shared_struct;
+
+typedef struct
+{
+    const _ldt_shared_struct * S;
+    slong k0, k1;
+    tjet_t D;             /* the chunk's sum of exp(Q_k - Q_km) */
+}
+_ldt_chunk_struct;
+
+/* One chunk: D = sum_{k0 <= k < k1, k != km} exp(Q_k - Q_km). */
+static void
+_ldt_chunk(_ldt_chunk_struct * C)
+{
+    const _ldt_shared_struct * S = C->S;
+    const target_struct * P = S->P;
+    const tjet_ctx_struct * ctx = S->ctx;
+    slong d = S->d, L = S->L, km = S->km, k, i, j;
+    const slong * grp = S->grp;
+    const int * diag = S->diag;
+    arb_ptr c, b, H, hd, dl;
+    arb_t u;
+    tjet_t Q;
+
+    c = _arb_vec_init(L);
+    b = _arb_vec_init(d * L);
+    H = _arb_vec_init(d * d * L);
+    hd = _arb_vec_init(d * L);
+    dl = _arb_vec_init(d);
+    arb_init(u);
+    tjet_init(Q, ctx);
+    tjet_zero(C->D, ctx);
+
+    for (k = C->k0; k < C->k1; k++)
+    {
+        slong q = FLINT_MAX(S->pk[k], 32);
+        arb_srcptr Xk = S->X + grp[k] * d * d * L, Xm = S->X + grp[km] * d * d * L;
+        if (k == km)
+            continue;
+        if (grp[k] == grp[km])
+        {
+            for (i = 0; i < d; i++)
+                arb_sub(dl + i, target_mean(P, km) + i, target_mean(P, k) + i, q);
+            arb_div(u, P->w + k, P->w + km, q);
+            arb_log(u, u, q);
+            _arb_vec_zero(c, L);
+            arb_set(c, u);
+            _arb_vec_zero(b, d * L);
+            for (i = 0; i < d; i++)
+            {
+                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij;
+                   b_i = -sum_j aX_ij delta_j */
+                _vec_submul(c, S->v + i * L, L, dl + i, q);
+                for (j = 0; j < d; j++)
+                {
+                    if (diag[grp[km]] && j != i)
+                        continue;
+                    arb_mul(u, dl + i, dl + j, q);
+                    arb_mul_2exp_si(u, u, -1);
+                    _vec_submul(c, S->a2X + (i * d + j) * L, L, u, q);
+                    _vec_submul(b + i * L, S->aX + (i * d + j) * L, L, dl + j, q);
+                }
+            }
+            _arb_vec_zero(H, d * d * L);
+        }
+        else
+        {
+            _comp_series(S->l + k * L, S->g + k * d * L, Xk, S->LD + grp[k] * L, diag[grp[k]],
+                         P, k, S->as, S->xs, S->log2pi, L, S->pk[k]);
+            _arb_vec_sub(c, S->l + k * L, S->l + km * L, L, q);
+            _arb_vec_sub(b, S->g + km * d * L, S->g + k * d * L, d * L, q);
+            _arb_vec_sub(H, Xm, Xk, d * d * L, q);
+        }
+        if (_offdiag_is_zero(H, d, L))
+        {
+            for (i = 0; i < d; i++)
+                _arb_vec_set(hd + i * L, H + (i * d + i) * L, L);
+            _tjet_exp_quadratic_diag(Q, c, b, hd, ctx, q);
+        }
+        else
+        {
+            _tjet_set_quadratic(Q, c, b, H, ctx, q);
+            tjet_exp(Q, Q, ctx, q);
+        }
+        tjet_add(C->D, C->D, Q, ctx, S->prec);
+    }
+
+    _arb_vec_clear(c, L);
+    _arb_vec_clear(b, d * L);
+    _arb_vec_clear(H, d * d * L);
+    _arb_vec_clear(hd, d * L);
+    _arb_vec_clear(dl, d);
+    arb_clear(u);
+    tjet_clear(Q, ctx);
+}
+
+/* A worker: chunks first, first + step, ... of ch[0..nch-1]. */
+typedef struct
+{
+    _ldt_chunk_struct * ch;
+    slong nch, first, step;
+}
+_ldt_work_struct;
+
+static void
+_ldt_worker(void * arg)
+{
+    _ldt_work_struct * W = arg;
+    slong j;
+    for (j = W->first; j < W->nch; j += W->step)
+        _ldt_chunk(W->ch + j);
+}
+
 void
 _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const arb_poly_t s2,
                          const arb_poly_struct * x, const tjet_ctx_t ctx, slong prec)
@@ -380,11 +509,9 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
             pk[k] = 32;
     }
 
-    /* components of other groups: their own series */
-    for (k = 0; k < n; k++)
-        if (k == km || grp[k] != grp[km])
-            _comp_series(l + k * L, g + k * d * L, X + grp[k] * d * d * L, LD + grp[k] * L,
-                         diag[grp[k]], P, k, as, xs, log2pi, L, pk[k]);
+    /* the dominant component's own series (the others' in the workers) */
+    _comp_series(l + km * L, g + km * d * L, X + grp[km] * d * d * L, LD + grp[km] * L,
+                 diag[grp[km]], P, km, as, xs, log2pi, L, pk[km]);
 
     /* km's group shares X: with delta = m_km - m_k, r_k = r_km + a delta,
        g_k - g_km = (a X) delta and
@@ -410,58 +537,52 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     tjet_init(Q, ctx);
     tjet_init(D, ctx);
 
-    /* D = 1 + sum_{k != km} exp(Q_k - Q_km) */
-    arb_one(D->coeffs);
-    for (k = 0; k < n; k++)
+    /* D = 1 + sum_{k != km} exp(Q_k - Q_km), by chunks of components
+       (in threads when FLINT's thread count allows; the chunks and their
+       summation order do not depend on it, so neither does the result) */
     {
-        slong q = FLINT_MAX(pk[k], 32);
-        arb_srcptr Xk = X + grp[k] * d * d * L, Xm = X + grp[km] * d * d * L;
-        if (k == km)
-            continue;
-        if (grp[k] == grp[km])
+        _ldt_shared_struct S;
+        _ldt_chunk_struct * ch;
+        _ldt_work_struct * wk;
+        slong nch = (n + _LDT_CHUNK - 1) / _LDT_CHUNK, nw = 0, w;
+        thread_pool_handle * handles = NULL;
+
+        S.P = P; S.ctx = ctx; S.d = d; S.L = L; S.km = km; S.grp = grp; S.diag = diag;
+        S.pk = pk; S.X = X; S.LD = LD; S.l = l; S.g = g; S.as = as; S.xs = xs;
+        S.log2pi = log2pi; S.aX = aX; S.a2X = a2X; S.v = v; S.prec = prec;
+        ch = flint_malloc(sizeof(_ldt_chunk_struct) * nch);
+        for (j = 0; j < nch; j++)
         {
-            for (i = 0; i < d; i++)
-                arb_sub(dl + i, target_mean(P, km) + i, target_mean(P, k) + i, q);
-            arb_div(u, P->w + k, P->w + km, q);
-            arb_log(u, u, q);
-            _arb_vec_zero(c, L);
-            arb_set(c, u);
-            _arb_vec_zero(b, d * L);
-            for (i = 0; i < d; i++)
-            {
-                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij;
-                   b_i = -sum_j aX_ij delta_j */
-                _vec_submul(c, v + i * L, L, dl + i, q);
-                for (j = 0; j < d; j++)
-                {
-                    if (diag[grp[km]] && j != i)
-                        continue;
-                    arb_mul(u, dl + i, dl + j, q);
-                    arb_mul_2exp_si(u, u, -1);
-                    _vec_submul(c, a2X + (i * d + j) * L, L, u, q);
-                    _vec_submul(b + i * L, aX + (i * d + j) * L, L, dl + j, q);
-                }
-            }
-            _arb_vec_zero(H, d * d * L);
+            ch[j].S = &S;
+            ch[j].k0 = j * _LDT_CHUNK;
+            ch[j].k1 = FLINT_MIN(n, (j + 1) * _LDT_CHUNK);
+            tjet_init(ch[j].D, ctx);
         }
-        else
+        if (nch > 1 && L * ctx->jctx->len >= 8)
+            nw = flint_request_threads(&handles, nch - 1);
+        wk = flint_malloc(sizeof(_ldt_work_struct) * (nw + 1));
+        for (w = 0; w <= nw; w++)
         {
-            _arb_vec_sub(c, l + k * L, l + km * L, L, q);
-            _arb_vec_sub(b, g + km * d * L, g + k * d * L, d * L, q);
-            _arb_vec_sub(H, Xm, Xk, d * d * L, q);
+            wk[w].ch = ch;
+            wk[w].nch = nch;
+            wk[w].first = w;
+            wk[w].step = nw + 1;
         }
-        if (_offdiag_is_zero(H, d, L))
+        for (w = 0; w < nw; w++)
+            thread_pool_wake(global_thread_pool, handles[w], 0, _ldt_worker, wk + w + 1);
+        _ldt_worker(wk + 0);
+        for (w = 0; w < nw; w++)
+            thread_pool_wait(global_thread_pool, handles[w]);
+        flint_give_back_threads(handles, nw);
+        flint_free(wk);
+
+        arb_one(D->coeffs);
+        for (j = 0; j < nch; j++)
         {
-            for (i = 0; i < d; i++)
-                _arb_vec_set(hd + i * L, H + (i * d + i) * L, L);
-            _tjet_exp_quadratic_diag(Q, c, b, hd, ctx, q);
+            tjet_add(D, D, ch[j].D, ctx, prec);
+            tjet_clear(ch[j].D, ctx);
         }
-        else
-        {
-            _tjet_set_quadratic(Q, c, b, H, ctx, q);
-            tjet_exp(Q, Q, ctx, q);
-        }
-        tjet_add(D, D, Q, ctx, prec);
+        flint_free(ch);
     }
 
     /* R = Q_km + log D */

@@ -2,7 +2,9 @@
    1..5 components, xi-order K = 0..4, tau-length 6; half of the cases with
    diagonal covariances, where the exponentials take the factorised route,
    and half with most components sharing one covariance, where they are
-   expressed through the dominant component's series).
+   expressed through the dominant component's series; up to 11 components,
+   computed with 1, 2 or 3 FLINT threads, which must give the same balls
+   as one thread).
    (1) The tau^0 slice overlaps _target_log_density_jet at
        (a(0), s2(0), x(0)).
    (2) The tau^1..tau^3 slices overlap central finite differences, at 600
@@ -147,7 +149,8 @@ main(void)
 
     for (iter = 0; iter < 180; iter++)
     {
-        slong d = 1 + iter % 3, n = 1 + n_randint(state, 5), K = n_randint(state, 5), L = 6;
+        slong d = 1 + iter % 3, n = 1 + n_randint(state, (iter % 4 == 0) ? 11 : 5);
+        slong K = n_randint(state, 5), L = 6;
         slong prec = 128, i, j, stype = (iter / 3) % 7;   /* 6: underscore version */
         target_t P;
         sched_t S;
@@ -206,7 +209,26 @@ main(void)
             _t_rand_a_s2(a, s2, state);
             rand_poly(pa, state, a, 3, 32);
             rand_poly(ps2, state, s2, 3, 32);
+            flint_set_num_threads(1 + iter % 3);
             _target_log_density_tjet(R, P, pa, ps2, px, ctx, prec);
+            {
+                /* the result does not depend on the number of threads */
+                tjet_t R1;
+                tjet_init(R1, ctx);
+                flint_set_num_threads(1);
+                _target_log_density_tjet(R1, P, pa, ps2, px, ctx, prec);
+                slong e;
+                int same = 1;
+                for (e = 0; e < jc->len * L; e++)
+                    same = same && arb_equal(R->coeffs + e, R1->coeffs + e);
+                if (!same)
+                {
+                    flint_printf("FAIL: %wd threads and 1 thread differ (iter %wd, d %wd, n %wd)\n",
+                                 1 + iter % 3, iter, d, n);
+                    flint_abort();
+                }
+                tjet_clear(R1, ctx);
+            }
             for (j = 0; j < 5; j++)
             {
                 arb_mul_si(tau, h, j - 2, FD_PREC);
