@@ -7,7 +7,9 @@
       div s, div F = d f - (g^2/2) div s   (exact through degree 2N),
       g^2/2,
     and lazily, per block i, the series of U_i (from block i's dense
-    output, ode_solution_series), of its derivatives and Laplacian, and the
+    output: a stored step's series when the time ball is the step's start
+    or inside the step, else ode_solution_series), of its derivatives and
+    Laplacian, and the
     inhomogeneous term b_i of block i's equation (see transport_impl.h).
     Each encloses the true Taylor coefficients at every time of the ball t
     (score_tjet's contract with X from ode_solution_series).  Slots are
@@ -229,6 +231,92 @@ _prod_full(arb_ptr out, int subtract, arb_srcptr A, arb_srcptr B, slong r, slong
     }
 }
 
+/*
+    The series of a block's solution at the time ball t read off its dense
+    output's stored steps instead of recomputed from the state there
+    (ode.h: bser of a step, length p + 2, encloses the Taylor coefficients
+    of the solution at every time of the step; poly, length p + 1, is the
+    series at the step's start t of every solution through the state hull
+    there, ode_solve's ser_h).  The lockstep march asks a block's lower
+    blocks at the times of its own step, which are those of theirs:
+      - t a point equal to a step's (exact) start: poly, and the
+        coefficient p + 1 from bser (the start is a time of the step);
+      - t a wide ball inside the times that the step covers for every
+        value of its start and length balls: bser.
+    Returns 1 if ser (length L <= p + 2) was set this way, 0 otherwise.
+*/
+static int
+_blk_series_from_step(arb_poly_struct * ser, const ode_solution_t sol, const arb_t t,
+                      slong L, slong prec)
+{
+    slong j, r, n = sol->n;
+    arf_t lo, hi, a, b;
+    arb_t e;
+    int found = 0;
+
+    if (sol->len == 0)
+        return 0;
+    arf_init(lo); arf_init(hi); arf_init(a); arf_init(b);
+    arb_init(e);
+    arb_get_lbound_arf(lo, t, prec);
+    arb_get_ubound_arf(hi, t, prec);
+    /* the lockstep march appends the steps of the current interval last */
+    for (j = sol->len - 1; j >= 0 && j >= sol->len - 8 && !found; j--)
+    {
+        const ode_step_struct * st = sol->steps + j;
+        if (L > st->p + 2)
+            break;
+        if (arb_is_exact(t))
+        {
+            if (arb_is_exact(st->t) && arb_equal(st->t, t) && L <= st->p + 2)
+            {
+                for (r = 0; r < n; r++)
+                {
+                    arb_poly_set(ser + r, st->poly + r);
+                    arb_poly_truncate(ser + r, L);
+                    if (L == st->p + 2)
+                    {
+                        arb_t c;
+                        arb_init(c);
+                        arb_poly_get_coeff_arb(c, st->bser + r, st->p + 1);
+                        arb_poly_set_coeff_arb(ser + r, st->p + 1, c);
+                        arb_clear(c);
+                    }
+                }
+                found = 1;
+            }
+            continue;
+        }
+        /* times covered for every start in st->t and length in st->h:
+           [ub(t + h), lb(t)] for h < 0, [ub(t), lb(t + h)] for h > 0 */
+        arb_add(e, st->t, st->h, prec);
+        if (arb_is_negative(st->h))
+        {
+            arb_get_ubound_arf(a, e, prec);
+            arb_get_lbound_arf(b, st->t, prec);
+        }
+        else if (arb_is_positive(st->h))
+        {
+            arb_get_ubound_arf(a, st->t, prec);
+            arb_get_lbound_arf(b, e, prec);
+        }
+        else
+            continue;
+        if (arf_cmp(a, lo) <= 0 && arf_cmp(hi, b) <= 0)
+        {
+            for (r = 0; r < n; r++)
+            {
+                arb_poly_set(ser + r, st->bser + r);
+                arb_poly_truncate(ser + r, L);
+            }
+            found = 1;
+        }
+    }
+    arf_clear(lo); arf_clear(hi); arf_clear(a); arf_clear(b);
+    arb_clear(e);
+    return found;
+}
+
 int
 _wkb_tr_slot_block(_wkb_tr_t T, _wkb_tr_slot_struct * s, slong i, slong prec)
 {
@@ -249,7 +337,11 @@ _wkb_tr_slot_block(_wkb_tr_t T, _wkb_tr_slot_struct * s, slong i, slong prec)
         arb_t tc;
         arb_init(tc);
         _wkb_tr_clip_time(tc, T, s->t, prec);
-        ok = ode_solution_series(ser, T->blk[i].sol, tc, L, prec);
+        ok = _blk_series_from_step(ser, T->blk[i].sol, tc, L, prec);
+        if (!ok)
+        {
+            ok = ode_solution_series(ser, T->blk[i].sol, tc, L, prec);
+        }
         arb_clear(tc);
     }
     /* (the nested calls hit this same slot: same time ball) */
