@@ -106,6 +106,14 @@ void problem_set_prec(problem_t P, slong prec);
 /* 1 if t0 <= t <= T exactly, 0 otherwise. */
 int problem_contains_time(const problem_t P, const fmpq_t t);
 
+/* tc encloses every time of the ball t that lies in [t0, T] (balls of P):
+   where t reaches outside, tc = [lo, lo + 2r] with lo = max(lbound t,
+   lbound t0) (bounds rounded down to prec bits; tc's lower end is exactly
+   lo, so never below 0) and lo + 2r >= min(ubound t, ubound T); tc = t when
+   t lies inside or misses [t0, T].  For the validated solver's step balls,
+   which may leak beyond the ends by rounding (schedules refuse t < 0). */
+void problem_clip_time(arb_t tc, const problem_t P, const arb_t t, slong prec);
+
 /* Names used in problem files. */
 const char * problem_prior_name(prior_type prior);
 const char * problem_score_name(const problem_t P);

@@ -9,7 +9,6 @@
 
 /* tc = t intersected with [P->t0, P->T] (t itself if they do not meet):
    the solvers' time balls may leak beyond the ends by rounding. */
-void _wkb_nll_quad_clip_time(arb_t tc, const problem_t P, const arb_t t, slong prec);
 
 /* The score derivative range of the mixture Q (1D) under coefficients
    (a, s2) (balls, e.g. over a time interval): res is a ball containing

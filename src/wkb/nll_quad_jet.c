@@ -34,40 +34,6 @@ typedef struct
 }
 _c0_param;
 
-void
-_wkb_nll_quad_clip_time(arb_t tc, const problem_t P, const arb_t t, slong prec)
-{
-    arf_t lo, hi, a, b;
-    mag_t r;
-    int clip = 0;
-
-    arf_init(lo); arf_init(hi); arf_init(a); arf_init(b);
-    mag_init(r);
-    arb_get_lbound_arf(lo, t, prec);
-    arb_get_ubound_arf(hi, t, prec);
-    arb_get_lbound_arf(a, P->t0, prec);
-    arb_get_ubound_arf(b, P->T, prec);
-    if (arf_cmp(lo, a) < 0)
-        arf_set(lo, a), clip = 1;
-    if (arf_cmp(hi, b) > 0)
-        arf_set(hi, b), clip = 1;
-    if (!clip || arf_cmp(lo, hi) > 0)
-        arb_set(tc, t);
-    else
-    {
-        /* [lo, lo + 2r], r >= (hi - lo)/2: the lower end stays exact (the
-           schedules refuse balls reaching below 0) */
-        arf_sub(a, hi, lo, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(a, a, -1);
-        arf_get_mag(r, a);
-        arf_set_mag(b, r);
-        arf_add(arb_midref(tc), lo, b, ARF_PREC_EXACT, ARF_RND_DOWN);
-        mag_set(arb_radref(tc), r);
-    }
-    arf_clear(lo); arf_clear(hi); arf_clear(a); arf_clear(b);
-    mag_clear(r);
-}
-
 /* R (tjet of xi-degree J) = sum_{k<=J} c_k(tau) delta^k by Horner, where
    c_k = (k+1) F_{k+1} if deriv, else F_k (F of degree >= J + deriv). */
 static void
@@ -124,7 +90,7 @@ _jet_rhs(tjet_t R, const arb_poly_struct * x, const arb_t t, slong len,
     tjet_init(D, ctx);
     arb_init(tc);
 
-    _wkb_nll_quad_clip_time(tc, P, t, prec);
+    problem_clip_time(tc, P, t, prec);
     score_pf_drift_tjet(F, P->score, P->data, P->sde, tc, x, ctxF, prec);
     ok = _arb_vec_is_finite(F->coeffs, jcF->len * len);
     if (ok)

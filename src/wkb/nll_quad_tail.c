@@ -200,7 +200,7 @@ wkb_nll_quad_tail_consts(arb_t A, arb_t B, const problem_t P, slong pieces, slon
         arb_get_lbound_arf(lo, u, prec);
         arb_get_ubound_arf(hi, v, prec);
         arb_set_interval_arf(t, lo, hi, prec);
-        _wkb_nll_quad_clip_time(tc, P, t, prec);
+        problem_clip_time(tc, P, t, prec);
         if (wkb_nll_quad_dscore(ds, P, tc, prec) != WKB_OK)
         {
             ok = 0;

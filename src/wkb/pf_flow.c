@@ -36,48 +36,6 @@ wkb_pf_flow_opt_clear(wkb_pf_flow_opt_t opt)
     (void) opt;
 }
 
-/* tc = t clipped to [t0, T] with an exact lower end: [lo, lo + 2r],
-   lo = max(lbound t, t0), r >= (min(ubound t, T) - lo)/2 (t itself if t
-   lies inside or misses the interval).  The solver's time balls may leak
-   beyond the ends by rounding, and the schedules are undefined for t < 0. */
-static void
-_pf_clip_time(arb_t tc, const problem_struct * P, const arb_t t, slong prec)
-{
-    arf_t lo, hi, a, b;
-    mag_t r;
-    int clip = 0;
-
-    arf_init(lo); arf_init(hi); arf_init(a); arf_init(b);
-    mag_init(r);
-    arb_get_lbound_arf(lo, t, prec);
-    arb_get_ubound_arf(hi, t, prec);
-    arb_get_lbound_arf(a, P->t0, prec);
-    arb_get_ubound_arf(b, P->T, prec);
-    if (arf_cmp(lo, a) < 0)
-    {
-        arf_set(lo, a);
-        clip = 1;
-    }
-    if (arf_cmp(hi, b) > 0)
-    {
-        arf_set(hi, b);
-        clip = 1;
-    }
-    if (!clip || arf_cmp(lo, hi) > 0)
-        arb_set(tc, t);
-    else
-    {
-        arf_sub(a, hi, lo, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(a, a, -1);
-        arf_get_mag(r, a);
-        arf_set_mag(b, r);
-        arf_add(arb_midref(tc), lo, b, ARF_PREC_EXACT, ARF_RND_DOWN);
-        mag_set(arb_radref(tc), r);
-    }
-    arf_clear(lo); arf_clear(hi); arf_clear(a); arf_clear(b);
-    mag_clear(r);
-}
-
 /* F (d tjets of degree K, length len) along x at the time ball t (clipped
    to [t0, T]).  Returns 0 on success (finite coefficients). */
 static int
@@ -90,7 +48,7 @@ _pf_drift(tjet_struct * F, const tjet_ctx_t ctx, const _pf_param * Q,
     int ok = 1;
 
     arb_init(tc);
-    _pf_clip_time(tc, P, t, prec);
+    problem_clip_time(tc, P, t, prec);
     if (!sched_contains_time(P->sde, tc))
         ok = 0;
     else
