@@ -113,6 +113,11 @@ void ode_options_clear(ode_options_t opt);
         x_i(t* + tau)  in  box[i],
     and bser[i] (length p + 2) encloses the Taylor coefficients of the
     solution at every time of the step (the series at (box, t + hull(0,h))).
+    Moreover poly[i]_k (k <= p) encloses the k-th Taylor coefficient at the
+    step's start of every solution whose state there lies in the step's
+    start set (the hull of the enclosure carried from the previous step):
+    the direct series at that hull, or with a Jacobian the centre's series
+    plus the mean-value term V_k (hull - centre).
 */
 typedef struct
 {

@@ -17,7 +17,7 @@ _drift(tjet_struct * F, const tjet_ctx_t ctx, const _wkb_tr_struct * T,
     int ok = 1;
     arb_t tc;
     arb_init(tc);
-    _wkb_tr_clip_time(tc, T, t, prec);
+    problem_clip_time(tc, P, t, prec);
     score_pf_drift_tjet(F, P->score, P->data, P->sde, tc, x, ctx, prec);
     arb_clear(tc);
     for (i = 0; i < T->d && ok; i++)

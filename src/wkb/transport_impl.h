@@ -121,11 +121,6 @@ int _wkb_tr_forward(_wkb_tr_t T, arb_srcptr x, slong prec);
    (return 1) c_n = T->blk[n].sol->x[0]. */
 int _wkb_tr_backward(_wkb_tr_t T, slong prec);
 
-/* tc = t intersected with [t0, T] (t itself if they do not meet).  The
-   solvers only ask about times of the integration interval, but their time
-   balls may leak beyond its ends by rounding. */
-void _wkb_tr_clip_time(arb_t tc, const _wkb_tr_struct * T, const arb_t t, slong prec);
-
 /* Makes sure slot s holds the series of block i (from its dense output)
    and derived series; the inhomogeneous term b_n.  Return 1 on success. */
 int _wkb_tr_slot_block(_wkb_tr_t T, _wkb_tr_slot_struct * s, slong i, slong prec);

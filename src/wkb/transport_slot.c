@@ -125,45 +125,6 @@ _slot_alloc(_wkb_tr_slot_struct * s, const _wkb_tr_struct * T, slong L)
     }
 }
 
-void
-_wkb_tr_clip_time(arb_t tc, const _wkb_tr_struct * T, const arb_t t, slong prec)
-{
-    arf_t lo, hi, a, b;
-    mag_t r;
-    int clip = 0;
-
-    arf_init(lo); arf_init(hi); arf_init(a); arf_init(b);
-    mag_init(r);
-    arb_get_lbound_arf(lo, t, prec);
-    arb_get_ubound_arf(hi, t, prec);
-    arb_get_lbound_arf(a, T->P->t0, prec);
-    arb_get_ubound_arf(b, T->P->T, prec);
-    if (arf_cmp(lo, a) < 0)
-    {
-        arf_set(lo, a);
-        clip = 1;
-    }
-    if (arf_cmp(hi, b) > 0)
-    {
-        arf_set(hi, b);
-        clip = 1;
-    }
-    if (!clip || arf_cmp(lo, hi) > 0)
-        arb_set(tc, t);
-    else
-    {
-        /* [lo, lo + 2r] with r >= (hi - lo)/2: the lower end is exact */
-        arf_sub(a, hi, lo, ARF_PREC_EXACT, ARF_RND_DOWN);
-        arf_mul_2exp_si(a, a, -1);
-        arf_get_mag(r, a);
-        arf_set_mag(b, r);
-        arf_add(arb_midref(tc), lo, b, ARF_PREC_EXACT, ARF_RND_DOWN);
-        mag_set(arb_radref(tc), r);
-    }
-    arf_clear(lo); arf_clear(hi); arf_clear(a); arf_clear(b);
-    mag_clear(r);
-}
-
 _wkb_tr_slot_struct *
 _wkb_tr_slot(_wkb_tr_t T, const arb_t t, slong L, slong prec)
 {
@@ -201,7 +162,7 @@ _wkb_tr_slot(_wkb_tr_t T, const arb_t t, slong L, slong prec)
         arb_t tc;
         int ok;
         arb_init(tc);
-        _wkb_tr_clip_time(tc, T, t, prec);
+        problem_clip_time(tc, T->P, t, prec);
         ok = _slot_compute(T, s, tc, prec);
         arb_clear(tc);
         if (!ok)
@@ -336,7 +297,7 @@ _wkb_tr_slot_block(_wkb_tr_t T, _wkb_tr_slot_struct * s, slong i, slong prec)
     {
         arb_t tc;
         arb_init(tc);
-        _wkb_tr_clip_time(tc, T, s->t, prec);
+        problem_clip_time(tc, T->P, s->t, prec);
         ok = _blk_series_from_step(ser, T->blk[i].sol, tc, L, prec);
         if (!ok)
         {
