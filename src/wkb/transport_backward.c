@@ -105,7 +105,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
         ode_solution_clear(B->sol);
         ode_solution_init(B->sol, T->m[n]);
         B->sol->rhs = _wkb_tr_bwd_rhs;
-        B->sol->jac = NULL;
+        B->sol->jac = (T->m[n] <= T->jac_max_m) ? _wkb_tr_bwd_jac : NULL;
         B->sol->param = B;
         arb_set(B->sol->t_reached, P->T);
         B->have = 1;
@@ -133,7 +133,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             ode_problem_init(Q, T->m[n]);
             ode_options_init(opt);
             ode_solution_init(tmp, T->m[n]);
-            ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, NULL, B);
+            ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, B->sol->jac, B);
             arb_set(Q->t0, a);
             /* block 0 takes one adaptive step towards t0; the others
                follow it over the interval [b, a] */

@@ -89,6 +89,9 @@ typedef struct _wkb_tr_struct_tag
     slong * mL;                 /* ... of degree <= K[n] - 2 (0 if K[n] < 2) */
     slong order_fwd, order_bwd; /* Taylor orders (0: automatic) */
     slong max_steps;
+    slong jac_max_m;            /* blocks with m[n] <= jac_max_m are solved with
+                                   the Jacobian callback (_wkb_tr_bwd_jac);
+                                   0: never (default _WKB_TR_JAC_MAX_M) */
     slong Lc;                   /* tau-length of the time slots (order + 2) */
 
     ode_solution_t fwd;         /* forward characteristic (dense) */
@@ -139,6 +142,15 @@ int _wkb_tr_fwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t 
         slong len, void * param, slong prec);
 int _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
         slong len, void * param, slong prec);
+int _wkb_tr_bwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t,
+        slong len, void * param, slong prec);
+
+/* Default of jac_max_m (the block sizes for which ode_solve gets the
+   Jacobian of the backward block: Newton-doubling series, mean-value hull
+   series, Lohner step); see transport_rhs.c for the measurements. */
+#ifndef _WKB_TR_JAC_MAX_M
+#define _WKB_TR_JAC_MAX_M 0
+#endif
 
 /* Default Taylor order at precision prec: 8 + prec/4 (at most 200).  Higher
    than the ode default: the step grows like tol^(1/order), and the series

@@ -49,6 +49,7 @@ _wkb_tr_init(_wkb_tr_t T, const problem_t P, slong N, slong nb,
     T->order_fwd = (opt != NULL) ? opt->order_fwd : 0;
     T->order_bwd = (opt != NULL) ? opt->order_bwd : 0;
     T->max_steps = (opt != NULL) ? opt->max_steps : 0;
+    T->jac_max_m = _WKB_TR_JAC_MAX_M;
     T->Lc = 1;
 
     ode_solution_init(T->fwd, d);

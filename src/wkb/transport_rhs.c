@@ -133,3 +133,67 @@ _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
     }
     return 0;
 }
+
+/*
+    _wkb_tr_bwd_jac: Jacobian of block n's right-hand side on time series.
+    The equation is linear in U_n,
+        F_r(U) = b_r - sum_i sum_{a * c = r, a != 0} G_i[a] (e_i(c) + 1) U[c + e_i]
+    (monomials a, c; e_i(c) the exponent of xi_i in c; the coefficient of c
+    in d_i U is (e_i(c) + 1) U[c + e_i]), so
+        dF_r/dU_q = - sum_i sum_{a * c = r, a != 0, c + e_i = q} (e_i(c) + 1) G_i[a],
+    independent of x.  J[r * m + q] (m = m[n]) is this tau-series truncated
+    at length len, G_i[a] from the time slot at t; it encloses the true
+    derivative at every time of the ball t.
+*/
+int
+_wkb_tr_bwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t,
+        slong len, void * param, slong prec)
+{
+    _wkb_tr_block_struct * B = param;
+    _wkb_tr_struct * T = B->T;
+    const jet_ctx_struct * jc = T->jc;
+    _wkb_tr_slot_struct * s;
+    slong d = T->d, ns = T->m[B->n], Ls, r, q, i, j;
+    arb_ptr W;
+    arb_t e;
+    int ret = 0;
+
+    (void) x;
+    s = _wkb_tr_slot(T, t, FLINT_MAX(len, T->Lc), prec);
+    if (s == NULL)
+        return 1;
+    Ls = s->L;
+
+    W = _arb_vec_init(ns * ns * len);
+    arb_init(e);
+    for (r = 0; r < ns; r++)
+    {
+        const slong * pr = jc->mul_pairs + 2 * jc->mul_start[r];
+        slong np = jc->mul_start[r + 1] - jc->mul_start[r];
+        for (q = 0; q < np; q++)
+        {
+            slong a = pr[2 * q], c = pr[2 * q + 1];
+            if (a == 0)
+                continue;
+            for (i = 0; i < d; i++)
+            {
+                slong col = jc->up[c * d + i];
+                arb_set_si(e, jc->exps[c * d + i] + 1);
+                _arb_vec_scalar_addmul(W + (r * ns + col) * len, s->G[i].coeffs + a * Ls,
+                                       len, e, prec);
+            }
+        }
+    }
+    for (j = 0; j < ns * ns; j++)
+    {
+        arb_poly_fit_length(J + j, len);
+        _arb_vec_neg(J[j].coeffs, W + j * len, len);
+        _arb_poly_set_length(J + j, len);
+        _arb_poly_normalise(J + j);
+        if (!_arb_vec_is_finite(J[j].coeffs, J[j].length))
+            ret = 1;
+    }
+    arb_clear(e);
+    _arb_vec_clear(W, ns * ns * len);
+    return ret;
+}
