@@ -144,6 +144,28 @@ _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
     independent of x.  J[r * m + q] (m = m[n]) is this tau-series truncated
     at length len, G_i[a] from the time slot at t; it encloses the true
     derivative at every time of the ball t.
+
+    Used for the blocks with m[n] <= T->jac_max_m, default 0 (never):
+    measured 2026-11-23 (CPU s, with the Jacobian for every block vs none,
+    same steps both ways):
+      1D mixture1d x = 0.5, N = 4, 85 bits (m <= 9):   1.64 vs 0.92 s, radii
+          equal but c_4 2.48e-15 vs 2.30e-15;
+      same, N = 6, 95 bits (m <= 13):                  7.4 vs 3.3 s, radii equal;
+      g25-simple-misspec (0.7, -0.7), N = 1, 74 bits:  3.9 vs 3.5 s, c_1
+          4.32e-16 vs 3.98e-16;
+      2D two-component mixture, N = 4, 64 bits (m <= 45): 37.5 vs 6.2 s,
+          c_4 3.4e-7 vs 7.3e-9;
+      b-c1 (2D, N = 1), transport c_1 at 64 bits: 1.7e-11 vs 4.6e-13.
+    The CLI (loglik --digits 10 / 6) needs the same precision attempts
+    either way: 1.98 vs 1.22 s, 7.89 vs 3.48 s, 6.54 vs 5.77 s.  Why: each
+    interval is a fresh ode_solve from a box, so Lohner's coordinates do not
+    persist; the O(p^2 m^3) variational series dominates; and the stored
+    step polynomial (centre series + V_k (hull - centre), V_k on the a
+    priori box) is wider than the direct series on the hull, which widens
+    the lower-block series that the slots feed into b_n of the blocks
+    above (block 0 alone with the Jacobian in b-c1: c_0 unchanged, c_1 50
+    times wider).  Only the scalar blocks (m = 1, jac_max_m = 1): same
+    radii, time within noise (min of 5: 0.84 vs 0.82 s, 1.27 vs 1.35 s).
 */
 int
 _wkb_tr_bwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t,
