@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "diffwkb/wkb.h"
+#include "common.h"
 
 int
 main(void)
@@ -27,49 +28,16 @@ main(void)
     for (iter = 0; iter < 4; iter++)
     {
         slong prec = 64, d = (iter < 2) ? 1 : 2, nc = (d == 1) ? 2 + n_randint(st, 2) : 2;
-        slong N = (d == 1) ? 3 : 2, n, k, i;
-        char json[2048], buf[256], err[256];
+        slong N = (d == 1) ? 3 : 2, n, i;
+        char json[2048], err[256];
         problem_t P;
         arb_poly_t c;
         arb_t r, u;
         arb_ptr x;
-        int w1 = 1 + n_randint(st, 4);
 
         /* data */
-        snprintf(json, sizeof json, "{\"dim\": %d, \"sde\": %s, \"data\": {\"type\": \"mixture\", "
-                 "\"weights\": [", (int) d,
-                 (iter % 2) ? "{\"schedule\": \"vp\", \"t0\": \"0.05\", \"T\": \"1\"}"
-                            : "{\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"2\"}");
-        for (k = 0; k < nc; k++)
-        {
-            /* weights w1/(w1 + nc - 1), 1/(w1 + nc - 1), ... */
-            snprintf(buf, sizeof buf, "%s\"%d/%d\"", k ? ", " : "", k ? 1 : w1, w1 + (int) nc - 1);
-            strcat(json, buf);
-        }
-        strcat(json, "], \"means\": [");
-        for (k = 0; k < nc; k++)
-        {
-            strcat(json, k ? ", [" : "[");
-            for (i = 0; i < d; i++)
-            {
-                snprintf(buf, sizeof buf, "%s\"%d/10\"", i ? ", " : "", (int) n_randint(st, 31) - 15);
-                strcat(json, buf);
-            }
-            strcat(json, "]");
-        }
-        strcat(json, "], \"covs\": [");
-        for (k = 0; k < nc; k++)
-        {
-            int s00 = 10 + n_randint(st, 60), s11 = 10 + n_randint(st, 60);
-            int s01 = (int) n_randint(st, 11) - 5;
-            if (d == 1)
-                snprintf(buf, sizeof buf, "%s[[\"%d/100\"]]", k ? ", " : "", s00);
-            else
-                snprintf(buf, sizeof buf, "%s[[\"%d/100\", \"%d/100\"], [\"%d/100\", \"%d/100\"]]",
-                         k ? ", " : "", s00, s01, s01, s11);
-            strcat(json, buf);
-        }
-        strcat(json, "]}, \"score\": {\"type\": \"exact\"}, \"prior\": {\"type\": \"marginal\"}}");
+        rand_mixture_json(json, sizeof json, st, d, nc, iter % 2, "{\"type\": \"exact\"}",
+                          "{\"type\": \"marginal\"}");
 
         problem_init(P);
         if (problem_read_string(P, json, err, sizeof err, prec) != 0)

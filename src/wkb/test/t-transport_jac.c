@@ -20,6 +20,7 @@
 #include <string.h>
 #include "diffwkb/wkb.h"
 #include "../transport_impl.h"
+#include "common.h"
 
 static void
 _fail(void)
@@ -31,48 +32,10 @@ _fail(void)
 static void
 _json(char * json, size_t sz, flint_rand_t st, slong d, slong nc, int vp, int kind)
 {
-    char buf[256];
-    slong k, i;
-    int w1 = 1 + n_randint(st, 4);
-    snprintf(json, sz, "{\"dim\": %d, \"sde\": %s, \"data\": {\"type\": \"mixture\", "
-             "\"weights\": [", (int) d,
-             vp ? "{\"schedule\": \"vp\", \"t0\": \"0.05\", \"T\": \"1\"}"
-                : "{\"schedule\": \"const\", \"beta\": \"1\", \"t0\": \"0\", \"T\": \"2\"}");
-    for (k = 0; k < nc; k++)
-    {
-        snprintf(buf, sizeof buf, "%s\"%d/%d\"", k ? ", " : "", k ? 1 : w1, w1 + (int) nc - 1);
-        strcat(json, buf);
-    }
-    strcat(json, "], \"means\": [");
-    for (k = 0; k < nc; k++)
-    {
-        strcat(json, k ? ", [" : "[");
-        for (i = 0; i < d; i++)
-        {
-            snprintf(buf, sizeof buf, "%s\"%d/10\"", i ? ", " : "", (int) n_randint(st, 31) - 15);
-            strcat(json, buf);
-        }
-        strcat(json, "]");
-    }
-    strcat(json, "], \"covs\": [");
-    for (k = 0; k < nc; k++)
-    {
-        int s00 = 10 + n_randint(st, 60), s11 = 10 + n_randint(st, 60);
-        int s01 = (int) n_randint(st, 11) - 5;
-        if (d == 1)
-            snprintf(buf, sizeof buf, "%s[[\"%d/100\"]]", k ? ", " : "", s00);
-        else
-            snprintf(buf, sizeof buf, "%s[[\"%d/100\", \"%d/100\"], [\"%d/100\", \"%d/100\"]]",
-                     k ? ", " : "", s00, s01, s01, s11);
-        strcat(json, buf);
-    }
-    if (kind == 0)
-        strcat(json, "]}, \"score\": {\"type\": \"exact\"}, \"prior\": {\"type\": \"normal\"}}");
-    else if (kind == 1)
-        strcat(json, "]}, \"score\": {\"type\": \"scaled\", \"eps\": \"0.1\"}, "
-               "\"prior\": {\"type\": \"normal\"}}");
-    else
-        strcat(json, "]}, \"score\": {\"type\": \"exact\"}, \"prior\": {\"type\": \"marginal\"}}");
+    rand_mixture_json(json, sz, st, d, nc, vp,
+                      kind == 1 ? "{\"type\": \"scaled\", \"eps\": \"0.1\"}"
+                                : "{\"type\": \"exact\"}",
+                      kind == 2 ? "{\"type\": \"marginal\"}" : "{\"type\": \"normal\"}");
 }
 
 /* Jacobian vs the difference of the right-hand side at U and U + e_q
