@@ -58,7 +58,8 @@ usage(FILE * out, int nll)
     else
         fprintf(out,
             "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--json]\n"
-            "       diffwkb nll PROBLEM --mc N [--seed S] [--threads T] [--order N] [--json]\n"
+            "       diffwkb nll PROBLEM --mc N [--seed S] [--threads T] [--order N] [--digits D]\n"
+            "                       [--json]\n"
             "Certified coefficients C_0 .. C_N of NLL(h) = E_{x ~ p_0}[-log q^h_{t0}(x)]\n"
             "= sum_n h^n C_n (nats; C_0 the probability-flow NLL, C_1 the slope of the paper's\n"
             "Table 1).\n\n"
