@@ -2,8 +2,12 @@
 # table1-mixture.sh: a Table 1 analogue (NLL(h) = C_0 + C_1 h + ... at h = 0)
 # for the 25-Gaussian data under the SIMPLE and COSINE schedules with a
 # misspecified MIXTURE score (examples/g25-*-misspec.json: the exact score of
-# the same mixture with variances 20% too large), and for comparison the
-# exact score (examples/g25-simple.json, examples/g25-cosine.json).
+# the same mixture with variances 20% too large), the exact score for
+# comparison (examples/g25-simple.json, examples/g25-cosine.json), and the
+# scaled score 1.1 grad log p_t under SIMPLE (examples/g25-simple-scaled.json).
+# The wrong-variance score is the exact score of another diffused law, so its
+# q^h hardly depends on h (c_1 ~ 1e-7, like the exact score's); the scaled
+# score is not, and shows the first-order h-dependence (c_1 of order 1-10).
 #
 #     sh examples/table1-mixture.sh [OUTDIR] [NPOINTS]
 #         (defaults: current directory, 6)
@@ -55,8 +59,9 @@ field() { echo "$1" | awk -F'|' -v k="$2" '{ print (k <= NF ? $k : "-") }'; }
 
 # 1. Monte Carlo
 mc_rows=
-for p in g25-simple-misspec g25-simple g25-cosine-misspec g25-cosine; do
+for p in g25-simple-scaled g25-simple-misspec g25-simple g25-cosine-misspec g25-cosine; do
     case $p in
+        *scaled*) N=$n; ord=1; d=$dig ;;
         *simple*) N=$n; ord=1; d=9 ;;
         *) N=$ncos; ord=0; d=$dig ;;
     esac
@@ -72,7 +77,7 @@ done
 
 # 2. certified c_n(x) at representative points
 pt_rows=
-for p in g25-simple-misspec g25-simple g25-cosine-misspec g25-cosine; do
+for p in g25-simple-scaled g25-simple-misspec g25-simple g25-cosine-misspec g25-cosine; do
     for pt in "mode:0,0" "outer mode:1000/707,1000/707" "between modes:1000/2828,0"; do
         where=${pt%%:*}; x=${pt#*:}
         case $p:$where in
@@ -92,9 +97,11 @@ done
 {
     echo "# Table 1 analogue, 25-Gaussian, misspecified mixture score"
     echo
-    echo "Misspecified score: exact score of the same mixture with variances 20% too"
-    echo "large (g25-*-misspec.json); exact score for comparison (g25-simple.json,"
-    echo "g25-cosine.json).  NLL(h) = C_0 + C_1 h + ..., in nats."
+    echo "Misspecified scores: the exact score scaled by 1.1 (g25-simple-scaled.json),"
+    echo "and the exact score of the same mixture with variances 20% too large"
+    echo "(g25-*-misspec.json: the score of another diffused law, hence almost no"
+    echo "h-dependence); exact score for comparison (g25-simple.json, g25-cosine.json)."
+    echo "NLL(h) = C_0 + C_1 h + ..., in nats."
     echo
     echo "## Monte Carlo, not certified"
     echo
