@@ -420,7 +420,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     slong d = P->d, n = P->n, L = ctx->L, k, km, i, j, ng;
     slong * grp, * rep, * pk;
     int * diag;
-    arb_ptr as, a2, s2s, xs, l, g, X, LD, c, b, H, hd, l0, aX = NULL, a2X = NULL, v = NULL, dl = NULL;
+    arb_ptr as, a2, s2s, xs, l, g, X, LD, c, b, H, l0, aX = NULL, a2X = NULL, v = NULL;
     arb_t log2pi, u;
     tjet_t Q, D;
     int ok = 1;
@@ -444,7 +444,6 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     c = _arb_vec_init(L);
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
-    hd = _arb_vec_init(d * L);
     l0 = _arb_vec_init(n);
     arb_init(log2pi);
     arb_init(u);
@@ -520,7 +519,6 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     aX = _arb_vec_init(d * d * L);
     a2X = _arb_vec_init(d * d * L);
     v = _arb_vec_init(d * L);
-    dl = _arb_vec_init(d);
     {
         arb_srcptr Xm = X + grp[km] * d * d * L;
         for (i = 0; i < d * d; i++)
@@ -602,7 +600,6 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     _arb_vec_clear(aX, d * d * L);
     _arb_vec_clear(a2X, d * d * L);
     _arb_vec_clear(v, d * L);
-    _arb_vec_clear(dl, d);
 
 cleanup:
     _arb_vec_clear(X, ng * d * d * L);
@@ -616,7 +613,6 @@ cleanup:
     _arb_vec_clear(c, L);
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
-    _arb_vec_clear(hd, d * L);
     _arb_vec_clear(l0, n);
     arb_clear(log2pi);
     arb_clear(u);
