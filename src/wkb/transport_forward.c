@@ -25,18 +25,19 @@ _drift(tjet_struct * F, const tjet_ctx_t ctx, const _wkb_tr_struct * T,
     return ok ? 0 : 1;
 }
 
-int
-_wkb_tr_fwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
-        slong len, void * param, slong prec)
+/* F (jac = 0: res[0..d-1]) or DF (jac = 1: res[i*d + j] = dF_i/dx_j) along x,
+   from the drift tjets of xi-degree jac; 0 on success. */
+static int
+_fwd_eval(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
+          _wkb_tr_struct * T, int jac, slong prec)
 {
-    _wkb_tr_struct * T = param;
-    slong d = T->d, i;
+    slong d = T->d, i, j;
     jet_ctx_t jc;
     tjet_ctx_t ctx;
     tjet_struct * F;
     int r;
 
-    jet_ctx_init(jc, d, 0);
+    jet_ctx_init(jc, d, jac);
     tjet_ctx_init(ctx, jc, len);
     F = flint_malloc(sizeof(tjet_struct) * d);
     for (i = 0; i < d; i++)
@@ -44,7 +45,13 @@ _wkb_tr_fwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
     r = _drift(F, ctx, T, x, t, prec);
     if (r == 0)
         for (i = 0; i < d; i++)
-            tjet_get_coeff_arb_poly(res + i, F + i, 0, ctx);
+        {
+            if (!jac)
+                tjet_get_coeff_arb_poly(res + i, F + i, 0, ctx);
+            else
+                for (j = 0; j < d; j++)
+                    tjet_get_coeff_arb_poly(res + i * d + j, F + i, 1 + j, ctx);
+        }
     for (i = 0; i < d; i++)
         tjet_clear(F + i, ctx);
     flint_free(F);
@@ -54,32 +61,17 @@ _wkb_tr_fwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
 }
 
 int
+_wkb_tr_fwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
+        slong len, void * param, slong prec)
+{
+    return _fwd_eval(res, x, t, len, param, 0, prec);
+}
+
+int
 _wkb_tr_fwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t,
         slong len, void * param, slong prec)
 {
-    _wkb_tr_struct * T = param;
-    slong d = T->d, i, j;
-    jet_ctx_t jc;
-    tjet_ctx_t ctx;
-    tjet_struct * F;
-    int r;
-
-    jet_ctx_init(jc, d, 1);
-    tjet_ctx_init(ctx, jc, len);
-    F = flint_malloc(sizeof(tjet_struct) * d);
-    for (i = 0; i < d; i++)
-        tjet_init(F + i, ctx);
-    r = _drift(F, ctx, T, x, t, prec);
-    if (r == 0)
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-                tjet_get_coeff_arb_poly(J + i * d + j, F + i, 1 + j, ctx);
-    for (i = 0; i < d; i++)
-        tjet_clear(F + i, ctx);
-    flint_free(F);
-    tjet_ctx_clear(ctx);
-    jet_ctx_clear(jc);
-    return r;
+    return _fwd_eval(J, x, t, len, param, 1, prec);
 }
 
 int
