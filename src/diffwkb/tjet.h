@@ -140,6 +140,11 @@ void _tjet_set_quadratic(tjet_t R, arb_srcptr c, arb_srcptr b, arb_srcptr H,
 void _tjet_exp_quadratic_diag(tjet_t R, arb_srcptr c, arb_srcptr b, arb_srcptr h,
                               const tjet_ctx_t ctx, slong prec);
 
+/* R = M(A xi, tau): the tjet M(eta, tau) composed with the linear map
+   eta = A(tau) xi, A a d x d matrix of tau-series (A_ij at A + (i*d + j)*L). */
+void _tjet_compose_linear(tjet_t R, const tjet_t M, arb_srcptr A, const tjet_ctx_t ctx,
+                          slong prec);
+
 void tjet_printd(const tjet_t A, slong digits, const tjet_ctx_t ctx);
 
 #ifdef __cplusplus

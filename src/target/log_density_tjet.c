@@ -15,10 +15,17 @@
    component with the largest midpoint of l(0); the differences Q_k - Q_kmax
    are built coefficient-wise (constant l_k - l_kmax, linear
    -(g_k - g_kmax), Hessian X_kmax - X_k), so far from all means the large
-   gradients of single components never enter an exponential.  When the
-   Hessian difference is exactly diagonal (diagonal covariances), the
-   exponential is taken by _tjet_exp_quadratic_diag (factorised over the
-   variables), else by tjet_exp.
+   gradients of single components never enter an exponential.
+   Components that share km's covariance have no Hessian difference and a
+   linear coefficient -(a X) delta_k, delta_k = m_km - m_k, so
+     sum_k exp(Q_k - Q_km) = M(a X xi),  M(eta) = sum_k exp(c_k) exp(-delta_k.eta):
+   each such component costs one series exponential and scalar products
+   (the eta^alpha coefficient of M is sum_k exp(c_k) (-delta_k)^alpha/alpha!),
+   and one composition with the linear map (_tjet_compose_linear) is
+   shared.  For the other components, when the Hessian difference is
+   exactly diagonal (diagonal covariances) the exponential is taken by
+   _tjet_exp_quadratic_diag (factorised over the variables), else by
+   tjet_exp.
    Work sharing: components with identical covariance balls S_k share the
    x-independent series X and log det C (computed once per group, diagonal
    X detected so zero off-diagonal series are skipped).  Each component's
@@ -40,6 +47,15 @@ _series_get(arb_ptr out, const arb_poly_t p, slong L)
     slong n = FLINT_MIN(L, p->length);
     _arb_vec_set(out, p->coeffs, n);
     _arb_vec_zero(out + n, L - n);
+}
+
+/* length of the series A[0..L-1] without its exactly-zero tail */
+static slong
+_series_len(arb_srcptr A, slong L)
+{
+    while (L > 0 && arb_is_zero(A + L - 1))
+        L--;
+    return L;
 }
 
 /* res[0..L-1] = A B truncated (res not aliased) */
@@ -306,11 +322,18 @@ typedef struct
 {
     const _ldt_shared_struct * S;
     slong k0, k1;
-    tjet_t D;             /* the chunk's sum of exp(Q_k - Q_km) */
+    tjet_t D;             /* the chunk's sum of exp(Q_k - Q_km) over other groups */
+    tjet_t M;             /* km's group: sum of exp(c_k(tau) - delta_k.eta), a tjet in eta */
+    int has_m;            /* M is not zero */
 }
 _ldt_chunk_struct;
 
-/* One chunk: D = sum_{k0 <= k < k1, k != km} exp(Q_k - Q_km). */
+/* One chunk: D = sum of exp(Q_k - Q_km) over k0 <= k < k1 outside km's
+   covariance group, and for k != km in km's group the moment tjet
+   M(eta, tau) = sum_k exp(c_k(tau)) exp(-delta_k.eta), whose coefficient
+   of eta^alpha is sum_k exp(c_k) (-delta_k)^alpha / alpha!: one series
+   exponential and O(len L) scalar products per component.  Since
+   Q_k - Q_km = c_k - (aX delta_k).xi there, exp(Q_k - Q_km) = M_k(aX xi). */
 static void
 _ldt_chunk(_ldt_chunk_struct * C)
 {
@@ -320,10 +343,13 @@ _ldt_chunk(_ldt_chunk_struct * C)
     slong d = S->d, L = S->L, km = S->km, k, i, j;
     const slong * grp = S->grp;
     const int * diag = S->diag;
-    arb_ptr c, b, H, hd, dl;
+    const jet_ctx_struct * jc = ctx->jctx;
+    arb_ptr c, b, H, hd, dl, E, sm;
     arb_t u;
     tjet_t Q;
 
+    E = _arb_vec_init(L);
+    sm = _arb_vec_init(jc->len);
     c = _arb_vec_init(L);
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
@@ -332,6 +358,8 @@ _ldt_chunk(_ldt_chunk_struct * C)
     arb_init(u);
     tjet_init(Q, ctx);
     tjet_zero(C->D, ctx);
+    tjet_zero(C->M, ctx);
+    C->has_m = 0;
 
     for (k = C->k0; k < C->k1; k++)
     {
@@ -343,15 +371,14 @@ _ldt_chunk(_ldt_chunk_struct * C)
         {
             for (i = 0; i < d; i++)
                 arb_sub(dl + i, target_mean(P, km) + i, target_mean(P, k) + i, q);
+            slong r, lc;
             arb_div(u, P->w + k, P->w + km, q);
             arb_log(u, u, q);
             _arb_vec_zero(c, L);
             arb_set(c, u);
-            _arb_vec_zero(b, d * L);
             for (i = 0; i < d; i++)
             {
-                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij;
-                   b_i = -sum_j aX_ij delta_j */
+                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij */
                 _vec_submul(c, S->v + i * L, L, dl + i, q);
                 for (j = 0; j < d; j++)
                 {
@@ -360,10 +387,32 @@ _ldt_chunk(_ldt_chunk_struct * C)
                     arb_mul(u, dl + i, dl + j, q);
                     arb_mul_2exp_si(u, u, -1);
                     _vec_submul(c, S->a2X + (i * d + j) * L, L, u, q);
-                    _vec_submul(b + i * L, S->aX + (i * d + j) * L, L, dl + j, q);
                 }
             }
-            _arb_vec_zero(H, d * d * L);
+            lc = _series_len(c, L);
+            _arb_vec_zero(E, L);
+            if (lc > 0)
+                _arb_poly_exp_series(E, c, lc, L, q);
+            else
+                arb_one(E);
+            /* sm_alpha = (-delta)^alpha / alpha!, built along the up table */
+            arb_one(sm);
+            for (r = 1; r < jc->len; r++)
+                arb_indeterminate(sm + r);
+            for (r = 0; r < jc->deg_start[jc->K]; r++)
+                for (i = 0; i < d; i++)
+                {
+                    slong t = jc->up[r * d + i];
+                    if (t < 0 || arb_is_finite(sm + t))
+                        continue;
+                    arb_mul(sm + t, sm + r, dl + i, q);
+                    arb_neg(sm + t, sm + t);
+                    arb_div_ui(sm + t, sm + t, jc->exps[t * d + i], q);
+                }
+            for (r = 0; r < jc->len; r++)
+                _arb_vec_scalar_addmul(tjet_coeff(C->M, r, ctx), E, L, sm + r, S->prec);
+            C->has_m = 1;
+            continue;
         }
         else
         {
@@ -387,6 +436,8 @@ _ldt_chunk(_ldt_chunk_struct * C)
         tjet_add(C->D, C->D, Q, ctx, S->prec);
     }
 
+    _arb_vec_clear(E, L);
+    _arb_vec_clear(sm, jc->len);
     _arb_vec_clear(c, L);
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
@@ -555,6 +606,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
             ch[j].k0 = j * _LDT_CHUNK;
             ch[j].k1 = FLINT_MIN(n, (j + 1) * _LDT_CHUNK);
             tjet_init(ch[j].D, ctx);
+            tjet_init(ch[j].M, ctx);
         }
         if (nch > 1 && L * ctx->jctx->len >= 8)
             nw = flint_request_threads(&handles, nch - 1);
@@ -575,12 +627,26 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
         flint_free(wk);
 
         arb_one(D->coeffs);
+        tjet_zero(Q, ctx);
+        k = 0;
         for (j = 0; j < nch; j++)
         {
             tjet_add(D, D, ch[j].D, ctx, prec);
+            if (ch[j].has_m)
+            {
+                tjet_add(Q, Q, ch[j].M, ctx, prec);
+                k = 1;
+            }
             tjet_clear(ch[j].D, ctx);
+            tjet_clear(ch[j].M, ctx);
         }
         flint_free(ch);
+        /* km's group: exp(Q_k - Q_km) summed = M(aX xi) */
+        if (k)
+        {
+            _tjet_compose_linear(Q, Q, aX, ctx, prec);
+            tjet_add(D, D, Q, ctx, prec);
+        }
     }
 
     /* R = Q_km + log D */

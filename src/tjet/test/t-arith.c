@@ -11,6 +11,10 @@
    (3) Line route for mul: restricted to xi = s v, the product is the
        bivariate product of the restrictions (arb_poly_mullow in tau).
    (5) _tjet_exp_quadratic_diag overlaps tjet_exp of the same quadratic.
+   (6) _tjet_compose_linear: for M(eta) = exp(c + b.eta + (1/2) eta^T H eta)
+       (built by tjet_exp) and eta = A(tau) xi, M(A xi) must overlap
+       exp(c + (A^T b).xi + (1/2) xi^T (A^T H A) xi) built from series
+       products of A, b, H (A, b, H random series with some radii).
    (4) Identities: exp(log A) = A, A inv(A) = 1, d/dtau exp(A) = exp(A) dA/dtau,
        truncation commutes with mul, scalar_mul_arb_poly = mul by a
        xi-constant tjet, evaluate_tau = sum of tau-slices times tau^k. */
@@ -434,6 +438,92 @@ main(void)
         _arb_vec_clear(b, d * L);
         _arb_vec_clear(H, d * d * L);
         _arb_vec_clear(h, d * L);
+        tjet_ctx_clear(ctx);
+        jet_ctx_clear(jc);
+    }
+
+    /* (6) composition with a linear map, against the exponential of the
+       transformed quadratic */
+    for (iter = 0; iter < 200; iter++)
+    {
+        slong d = 1 + n_randint(state, 3), K = n_randint(state, 6), L = 1 + n_randint(state, 6);
+        slong prec = 80 + n_randint(state, 100), i, j, u, v, k;
+        jet_ctx_t jc;
+        tjet_ctx_t ctx;
+        tjet_t Q, M, R, E;
+        arb_ptr c, b, H, A, b2, H2, AH, T;
+
+        jet_ctx_init(jc, d, K);
+        tjet_ctx_init(ctx, jc, L);
+        tjet_init(Q, ctx); tjet_init(M, ctx); tjet_init(R, ctx); tjet_init(E, ctx);
+        c = _arb_vec_init(L);
+        b = _arb_vec_init(d * L);
+        H = _arb_vec_init(d * d * L);
+        A = _arb_vec_init(d * d * L);
+        b2 = _arb_vec_init(d * L);
+        H2 = _arb_vec_init(d * d * L);
+        AH = _arb_vec_init(d * d * L);
+        T = _arb_vec_init(L);
+        for (k = 0; k < L; k++)
+        {
+            rand_dyadic(c + k, state, 64, 6);
+            for (i = 0; i < d; i++)
+            {
+                if (n_randint(state, 3) != 0)
+                    rand_dyadic(b + i * L + k, state, 64, 6);
+                for (j = 0; j < d; j++)
+                {
+                    if (n_randint(state, 3) != 0)
+                        rand_dyadic(A + (i * d + j) * L + k, state, 64, 6);
+                    if (n_randint(state, 4) == 0)
+                        mag_set_ui_2exp_si(arb_radref(A + (i * d + j) * L + k), 1, -70);
+                    if (j >= i && n_randint(state, 3) != 0)
+                    {
+                        rand_dyadic(H + (i * d + j) * L + k, state, 64, 6);
+                        arb_set(H + (j * d + i) * L + k, H + (i * d + j) * L + k);
+                    }
+                }
+            }
+        }
+        _tjet_set_quadratic(Q, c, b, H, ctx, prec);
+        tjet_exp(M, Q, ctx, prec);
+        _tjet_compose_linear(R, M, A, ctx, prec);
+
+        /* b2 = A^T b, AH = H A, H2 = A^T H A (series products) */
+        for (j = 0; j < d; j++)
+            for (i = 0; i < d; i++)
+            {
+                _arb_poly_mullow(T, A + (i * d + j) * L, L, b + i * L, L, L, prec);
+                _arb_vec_add(b2 + j * L, b2 + j * L, T, L, prec);
+            }
+        for (u = 0; u < d; u++)
+            for (v = 0; v < d; v++)
+                for (i = 0; i < d; i++)
+                {
+                    _arb_poly_mullow(T, H + (u * d + i) * L, L, A + (i * d + v) * L, L, L, prec);
+                    _arb_vec_add(AH + (u * d + v) * L, AH + (u * d + v) * L, T, L, prec);
+                }
+        for (u = 0; u < d; u++)
+            for (v = 0; v < d; v++)
+                for (i = 0; i < d; i++)
+                {
+                    _arb_poly_mullow(T, A + (i * d + u) * L, L, AH + (i * d + v) * L, L, L, prec);
+                    _arb_vec_add(H2 + (u * d + v) * L, H2 + (u * d + v) * L, T, L, prec);
+                }
+        _tjet_set_quadratic(Q, c, b2, H2, ctx, prec);
+        tjet_exp(E, Q, ctx, prec);
+        if (!tjet_overlaps(R, E, ctx) || !tjet_finite_tight(R, ctx, 20))
+            fail("compose_linear", R, E, ctx);
+
+        tjet_clear(Q, ctx); tjet_clear(M, ctx); tjet_clear(R, ctx); tjet_clear(E, ctx);
+        _arb_vec_clear(c, L);
+        _arb_vec_clear(b, d * L);
+        _arb_vec_clear(H, d * d * L);
+        _arb_vec_clear(A, d * d * L);
+        _arb_vec_clear(b2, d * L);
+        _arb_vec_clear(H2, d * d * L);
+        _arb_vec_clear(AH, d * d * L);
+        _arb_vec_clear(T, L);
         tjet_ctx_clear(ctx);
         jet_ctx_clear(jc);
     }
