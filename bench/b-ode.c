@@ -10,7 +10,10 @@
        (2i, 2j)/2.828, i, j in -2..2, std 0.05/2.828, equal weights) with
        its exact score under SIMPLE, PF trajectory from t = 0.01 to 1 from
        X = (0.72, -0.69), the drift evaluated as the library does it
-       (score_pf_drift_tjet); radius and time against precision.
+       (score_pf_drift_tjet); radius and time against precision, then the
+       issue's target (radius < 1e-25 at 128 bits) at tol 1e-30 on one
+       thread and on two (opt->parallel: the next step's centre series on
+       the second thread), best of 3 runs each.
     3. The affine WKB route (moment ODE of the h-series, a linear system
        of dimension 5 (N + 1)): d = 2 problem gauss2d-vp (VP schedule,
        correlated Gaussian data, scaled score, prior N(0, I)) and the same
@@ -293,7 +296,8 @@ main(int argc, char ** argv)
             ode_problem_t P;
             ode_options_t opt;
             ode_solution_t sol;
-            double t0, dt;
+            double t0, dt = 0;
+            slong rep;
             problem_init(PR);
             if (problem_read_file(PR, path, err, sizeof(err), prec))
             {
@@ -312,14 +316,23 @@ main(int argc, char ** argv)
             if (ip >= 3)
             {
                 arb_set_str(opt->tol, "1e-30", prec);
-                flint_printf("tol = 1e-30, %s:\n", ip == 3 ? "1 thread, CPU time" :
-                             "2 threads, wall time");
+                flint_printf("tol = 1e-30, %s, best of 3 runs:\n", ip == 3 ?
+                             "1 thread, CPU time" :
+                             "2 threads (next centre series computed ahead), wall time");
                 flint_set_num_threads(ip == 3 ? 1 : 2);
+                opt->parallel = (ip == 4);
             }
-            t0 = now();
-            w0 = wall();
-            ode_solve(sol, P, opt, prec);
-            dt = (ip == 4) ? wall() - w0 : now() - t0;
+            /* the target runs: best of 3 (the machine is shared; the
+               balls are identical each time) */
+            for (rep = 0; rep < (ip >= 3 ? 3 : 1); rep++)
+            {
+                double d1;
+                t0 = now();
+                w0 = wall();
+                ode_solve(sol, P, opt, prec);
+                d1 = (ip == 4) ? wall() - w0 : now() - t0;
+                dt = (rep == 0 || d1 < dt) ? d1 : dt;
+            }
             flint_set_num_threads(1);
             if (ip == 0)
                 t64 = dt;

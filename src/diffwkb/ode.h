@@ -97,6 +97,11 @@ typedef struct
     arb_t max_rad;     /* failure when a state radius exceeds this (0: none;
                           default 0) */
     int store;         /* nonzero (default): keep dense output */
+    int parallel;      /* nonzero: the callbacks are reentrant, and the solver
+                          may compute the next step's centre series on a
+                          second FLINT thread (if one is free) while it
+                          finishes the current step; the result is identical
+                          either way (default 0) */
 }
 ode_options_struct;
 

@@ -13,6 +13,7 @@ ode_options_init(ode_options_t opt)
     arb_init(opt->max_step);
     arb_init(opt->max_rad);
     opt->store = 1;
+    opt->parallel = 0;
 }
 
 void

@@ -1,6 +1,7 @@
 /* ode_solve: validated Taylor integration with a priori enclosures and
    Lohner's QR wrapping control. */
 #include "impl.h"
+#include <flint/thread_support.h>
 
 /* Default Taylor order for a working precision: the step is about
    rho 2^(-prec/p) (rho the radius of convergence of the solution) and a
@@ -317,6 +318,27 @@ _ode_hull_series(arb_poly_struct * ser_h, const ode_problem_t P, const arb_poly_
     return 0;
 }
 
+/* The next step's centre series, computed ahead on a worker thread:
+   the series through (c, t) of length len at precision prec. */
+typedef struct
+{
+    const ode_problem_struct * P;
+    arb_poly_struct * ser;
+    arb_ptr c;
+    arb_t t;
+    slong len, prec;
+    int ret;
+}
+_ode_ahead_struct;
+
+static void
+_ode_ahead_worker(void * arg)
+{
+    _ode_ahead_struct * a = arg;
+    a->ret = ode_taylor_series(a->ser, a->P->rhs, a->P->jac, a->P->param, a->P->n, a->c,
+                               a->t, a->len, a->prec);
+}
+
 int
 ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, slong prec)
 {
@@ -331,6 +353,11 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_t t, rem, hb, taui, ti, tol, u, w;
     arf_t h, hlow, hlast, hideal;
     mag_t mz, mt, mv;
+    /* the next centre series computed ahead (opt->parallel) */
+    _ode_ahead_struct ah;
+    thread_pool_handle * hd = NULL;
+    slong nthr = 0;
+    int ahead_running = 0, ahead_ready = 0;
 
     /* reset the solution */
     for (j = 0; j < sol->len; j++)
@@ -411,6 +438,15 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     B = _arb_vec_init(n); Z = _arb_vec_init(n); s = _arb_vec_init(n);
     Xd = _arb_vec_init(n); v1 = _arb_vec_init(n); v2 = _arb_vec_init(n);
     W = _arb_vec_init(n);
+    ah.P = P;
+    ah.ser = _ode_poly_vec_init(n);
+    ah.c = _arb_vec_init(n);
+    arb_init(ah.t);
+    ah.len = p + 1;
+    ah.prec = prec;
+    ah.ret = 0;
+    if (opt->parallel && P->jac != NULL)
+        nthr = flint_request_threads(&hd, 2);   /* the limit counts this thread */
 
     /* x = c + A r with X the hull */
     arb_set(t, P->t0);
@@ -434,7 +470,17 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
            the hull's series follows from the mean-value form once the box
            series is known (_ode_hull_series).  Without: the series at X. */
         lohner = (P->jac != NULL);
-        if (lohner && ode_taylor_series(ser_c, P->rhs, P->jac, P->param, n, c, t, p + 1, prec) != 0)
+        if (lohner && ahead_ready)
+        {
+            arb_poly_struct * tmp = ser_c;
+            ser_c = ah.ser;
+            ah.ser = tmp;
+            ahead_ready = 0;
+            if (ah.ret != 0)
+                lohner = 0;
+        }
+        else if (lohner &&
+                 ode_taylor_series(ser_c, P->rhs, P->jac, P->param, n, c, t, p + 1, prec) != 0)
             lohner = 0;
         if (!lohner &&
             ode_taylor_series(ser_h, P->rhs, P->jac, P->param, n, X, t, p + 1, prec) != 0)
@@ -459,6 +505,25 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 
         arb_sub(rem, P->t1, t, prec);
         arb_get_abs_lbound_arf(hlow, rem, prec);
+
+        /* start the next centre series for the first trial step: the next
+           centre is mid(T_c(hb)) (see the Lohner update), at t + hb; it is
+           used if the accepted step and centre are the same */
+        if (nthr > 0 && lohner && arf_cmp(h, hlow) < 0 &&
+            arf_cmp(h, arb_midref(opt->min_step)) >= 0)
+        {
+            arb_set_arf(hb, h);
+            if (dir < 0)
+                arb_neg(hb, hb);
+            for (i = 0; i < n; i++)
+            {
+                arb_poly_evaluate(ah.c + i, ser_c + i, hb, prec);
+                arb_get_mid_arb(ah.c + i, ah.c + i);
+            }
+            arb_add(ah.t, t, hb, prec + 64);
+            thread_pool_wake(global_thread_pool, hd[0], 0, _ode_ahead_worker, &ah);
+            ahead_running = 1;
+        }
 
         shrink = 0;
         for (;;)
@@ -599,12 +664,10 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                     arb_mat_scalar_mul_arb(J, J, hb, precJ);
                     arb_mat_add(J, J, (k <= m) ? V + k : VB + k, precJ);
                 }
-                /* s = T(c) + Z */
+                /* s = T(c) + Z; the next centre c = mid(T(c)) (not of s:
+                   so it is known before Z, for the series computed ahead) */
                 for (i = 0; i < n; i++)
-                {
                     arb_poly_evaluate(s + i, ser_c + i, hb, prec);
-                    arb_add(s + i, s + i, Z + i, prec);
-                }
                 arb_mat_mul(M, J, A, precJ);
                 _ode_lohner_q(Q, M, r, precJ);
                 if (!arb_mat_inv(Qinv, Q, precJ))
@@ -618,6 +681,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                 {
                     arb_get_mid_arb(c + i, s + i);
                     arb_sub(s + i, s + i, c + i, prec);
+                    arb_add(s + i, s + i, Z + i, prec);
                 }
                 _ode_mat_mul_vec(v1, Ih, r, prec);
                 _ode_mat_mul_vec(v2, Qinv, s, prec);
@@ -700,11 +764,26 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                 status = ODE_FAIL_RADIUS;
             }
         }
+        if (ahead_running)
+        {
+            thread_pool_wait(global_thread_pool, hd[0]);
+            ahead_running = 0;
+            ahead_ready = !last && status == ODE_SUCCESS && arb_equal(t, ah.t);
+            for (i = 0; i < n && ahead_ready; i++)
+                ahead_ready = arb_equal(c + i, ah.c + i);
+        }
         if (status != ODE_SUCCESS)
             break;
         if (last)
             break;
     }
+    if (ahead_running)
+        thread_pool_wait(global_thread_pool, hd[0]);
+    if (nthr > 0)
+        flint_give_back_threads(hd, nthr);
+    _ode_poly_vec_clear(ah.ser, n);
+    _arb_vec_clear(ah.c, n);
+    arb_clear(ah.t);
 
     sol->status = status;
     if (status == ODE_SUCCESS)

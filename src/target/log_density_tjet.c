@@ -67,15 +67,6 @@ _series_mullow(arb_ptr res, arb_srcptr A, arb_srcptr B, slong L, slong prec)
         arb_dot(res + k, NULL, 0, A, 1, B + k, -1, k + 1, prec);
 }
 
-/* res[0..L-1] -= c A (c a ball) */
-static void
-_vec_submul(arb_ptr res, arb_srcptr A, slong L, const arb_t c, slong prec)
-{
-    slong k;
-    for (k = 0; k < L; k++)
-        arb_submul(res + k, A + k, c, prec);
-}
-
 /* The exact matrix is symmetric: intersect the two enclosures of each
    off-diagonal entry (they overlap since both contain the true value). */
 static void
@@ -207,11 +198,69 @@ cleanup:
     return ok;
 }
 
+/* 1 if the matrix S is exactly diagonal */
+static int
+_mat_is_diag(const arb_mat_t S)
+{
+    slong i, j, d = arb_mat_nrows(S);
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+            if (i != j && !arb_is_zero(arb_mat_entry(S, i, j)))
+                return 0;
+    return 1;
+}
+
+/* _cov_series for an exactly diagonal S: C = diag(a2 S_ii + s2), so
+   X_ii = 1/C_ii and log det C = sum_i log C_ii as series (off-diagonal
+   series exactly zero; equal diagonal entries computed once).  Returns 0
+   if some C_ii(0) is not certified positive. */
+static int
+_cov_series_diag(arb_ptr X, arb_ptr ld, const arb_mat_t S, arb_srcptr a2, arb_srcptr s2,
+                 slong L, slong prec)
+{
+    slong d = arb_mat_nrows(S), i, j;
+    arb_ptr C, lg;
+    int ok = 1;
+    C = _arb_vec_init(L);
+    lg = _arb_vec_init(d * L);     /* log C_ii at lg + i L */
+    _arb_vec_zero(X, d * d * L);
+    _arb_vec_zero(ld, L);
+    for (i = 0; i < d && ok; i++)
+    {
+        arb_srcptr Sii = arb_mat_entry(S, i, i);
+        for (j = 0; j < i; j++)
+            if (arb_equal(arb_mat_entry(S, j, j), Sii))
+                break;
+        if (j < i)
+        {
+            _arb_vec_set(X + (i * d + i) * L, X + (j * d + j) * L, L);
+            _arb_vec_set(lg + i * L, lg + j * L, L);
+        }
+        else
+        {
+            _arb_vec_scalar_mul(C, a2, L, Sii, prec);
+            _arb_vec_add(C, C, s2, L, prec);
+            if (!arb_is_positive(C))
+            {
+                ok = 0;
+                break;
+            }
+            _arb_poly_inv_series(X + (i * d + i) * L, C, L, L, prec);
+            _arb_poly_log_series(lg + i * L, C, L, L, prec);
+        }
+        _arb_vec_add(ld, ld, lg + i * L, L, prec);
+    }
+    _arb_vec_clear(C, L);
+    _arb_vec_clear(lg, d * L);
+    return ok;
+}
+
 /* Component k given its group's X, ld (diag: X has exactly zero
-   off-diagonal series): l (L) and g = X r (d*L, g_i at g + i L), r = x - a m_k. */
+   off-diagonal series) and lw = log w_k - (d/2) log 2 pi: l (L) and
+   g = X r (d*L, g_i at g + i L), r = x - a m_k. */
 static void
 _comp_series(arb_ptr l, arb_ptr g, arb_srcptr X, arb_srcptr ld, int diag, const target_t P,
-             slong k, arb_srcptr a, arb_srcptr x, const arb_t log2pi_half_d, slong L,
+             slong k, arb_srcptr a, arb_srcptr x, const arb_t lw, slong L,
              slong prec)
 {
     slong d = P->d, i, u;
@@ -248,9 +297,7 @@ _comp_series(arb_ptr l, arb_ptr g, arb_srcptr X, arb_srcptr ld, int diag, const 
     _arb_vec_add(l, ld, q, L, prec);
     _arb_vec_scalar_mul_2exp_si(l, l, L, -1);
     _arb_vec_neg(l, l, L);
-    arb_log(c, P->w + k, prec);
-    arb_sub(c, c, log2pi_half_d, prec);
-    arb_add(l, l, c, prec);
+    arb_add(l, l, lw, prec);
 
     _arb_vec_clear(r, d * L);
     _arb_vec_clear(q, L);
@@ -258,10 +305,11 @@ _comp_series(arb_ptr l, arb_ptr g, arb_srcptr X, arb_srcptr ld, int diag, const 
     arb_clear(c);
 }
 
-/* l_k at tau = 0 (a cheap low-precision ball, for the precision choice) */
+/* l_k at tau = 0 (a cheap low-precision ball, for the precision choice);
+   lw = log w_k - (d/2) log 2 pi */
 static void
 _comp_l0(arb_t l0, arb_srcptr X, slong L, arb_srcptr ld, const target_t P, slong k,
-         arb_srcptr a, arb_srcptr x, const arb_t log2pi_half_d, slong prec)
+         arb_srcptr a, arb_srcptr x, const arb_t lw, slong prec)
 {
     slong d = P->d, i, u;
     arb_ptr r;
@@ -282,9 +330,7 @@ _comp_l0(arb_t l0, arb_srcptr X, slong L, arb_srcptr ld, const target_t P, slong
         }
     arb_mul_2exp_si(l0, l0, -1);
     arb_neg(l0, l0);
-    arb_log(c, P->w + k, prec);
-    arb_sub(c, c, log2pi_half_d, prec);
-    arb_add(l0, l0, c, prec);
+    arb_add(l0, l0, lw, prec);
     _arb_vec_clear(r, d);
     arb_clear(c);
 }
@@ -313,7 +359,8 @@ typedef struct
     const int * diag;
     arb_srcptr X, LD, as, xs, aX, a2X, v;
     arb_ptr l, g;     /* component k writes only its own l_k, g_k */
-    arb_srcptr log2pi;
+    arb_srcptr lw;    /* log w_k - (d/2) log 2 pi */
+    arb_ptr E, SM;    /* km's group: exp(c_k) (L) at E + k L, (-delta_k)^alpha/alpha! at SM + k len */
     slong prec;
 }
 _ldt_shared_struct;
@@ -323,16 +370,14 @@ typedef struct
     const _ldt_shared_struct * S;
     slong k0, k1;
     tjet_t D;             /* the chunk's sum of exp(Q_k - Q_km) over other groups */
-    tjet_t M;             /* km's group: sum of exp(c_k(tau) - delta_k.eta), a tjet in eta */
-    int has_m;            /* M is not zero */
 }
 _ldt_chunk_struct;
 
 /* One chunk: D = sum of exp(Q_k - Q_km) over k0 <= k < k1 outside km's
-   covariance group, and for k != km in km's group the moment tjet
-   M(eta, tau) = sum_k exp(c_k(tau)) exp(-delta_k.eta), whose coefficient
-   of eta^alpha is sum_k exp(c_k) (-delta_k)^alpha / alpha!: one series
-   exponential and O(len L) scalar products per component.  Since
+   covariance group; for k != km in km's group, the series exp(c_k(tau))
+   into E and the scalars (-delta_k)^alpha / alpha! into SM, for the moment
+   tjet M(eta) = sum_k exp(c_k) exp(-delta_k.eta) (its eta^alpha
+   coefficient is sum_k exp(c_k) (-delta_k)^alpha / alpha!).  Since
    Q_k - Q_km = c_k - (aX delta_k).xi there, exp(Q_k - Q_km) = M_k(aX xi). */
 static void
 _ldt_chunk(_ldt_chunk_struct * C)
@@ -344,12 +389,11 @@ _ldt_chunk(_ldt_chunk_struct * C)
     const slong * grp = S->grp;
     const int * diag = S->diag;
     const jet_ctx_struct * jc = ctx->jctx;
-    arb_ptr c, b, H, hd, dl, E, sm;
+    arb_ptr c, b, H, hd, dl, wt;
     arb_t u;
     tjet_t Q;
 
-    E = _arb_vec_init(L);
-    sm = _arb_vec_init(jc->len);
+    wt = _arb_vec_init(d + d * d);
     c = _arb_vec_init(L);
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
@@ -358,8 +402,6 @@ _ldt_chunk(_ldt_chunk_struct * C)
     arb_init(u);
     tjet_init(Q, ctx);
     tjet_zero(C->D, ctx);
-    tjet_zero(C->M, ctx);
-    C->has_m = 0;
 
     for (k = C->k0; k < C->k1; k++)
     {
@@ -372,23 +414,28 @@ _ldt_chunk(_ldt_chunk_struct * C)
             for (i = 0; i < d; i++)
                 arb_sub(dl + i, target_mean(P, km) + i, target_mean(P, k) + i, q);
             slong r, lc;
-            arb_div(u, P->w + k, P->w + km, q);
-            arb_log(u, u, q);
-            _arb_vec_zero(c, L);
-            arb_set(c, u);
+            arb_ptr E = S->E + k * L, sm = S->SM + k * jc->len;
+            /* c = log(w_k/w_km) - delta.v - (1/2) delta^T a2X delta: per
+               coefficient one dot product with wt = (-delta_i, -delta_i delta_j / 2)
+               against (v_i, a2X_ij), stored contiguously (stride L) */
+            arb_sub(u, S->lw + k, S->lw + km, q);
             for (i = 0; i < d; i++)
             {
-                /* c -= delta_i v_i + (1/2) delta_i sum_j delta_j a2X_ij */
-                _vec_submul(c, S->v + i * L, L, dl + i, q);
+                arb_neg(wt + i, dl + i);
                 for (j = 0; j < d; j++)
                 {
                     if (diag[grp[km]] && j != i)
-                        continue;
-                    arb_mul(u, dl + i, dl + j, q);
-                    arb_mul_2exp_si(u, u, -1);
-                    _vec_submul(c, S->a2X + (i * d + j) * L, L, u, q);
+                        arb_zero(wt + d + i * d + j);
+                    else
+                    {
+                        arb_mul(wt + d + i * d + j, dl + i, dl + j, q);
+                        arb_mul_2exp_si(wt + d + i * d + j, wt + d + i * d + j, -1);
+                        arb_neg(wt + d + i * d + j, wt + d + i * d + j);
+                    }
                 }
             }
+            for (j = 0; j < L; j++)
+                arb_dot(c + j, j == 0 ? u : NULL, 0, wt, 1, S->v + j, L, d + d * d, q);
             lc = _series_len(c, L);
             _arb_vec_zero(E, L);
             if (lc > 0)
@@ -409,15 +456,12 @@ _ldt_chunk(_ldt_chunk_struct * C)
                     arb_neg(sm + t, sm + t);
                     arb_div_ui(sm + t, sm + t, jc->exps[t * d + i], q);
                 }
-            for (r = 0; r < jc->len; r++)
-                _arb_vec_scalar_addmul(tjet_coeff(C->M, r, ctx), E, L, sm + r, S->prec);
-            C->has_m = 1;
             continue;
         }
         else
         {
             _comp_series(S->l + k * L, S->g + k * d * L, Xk, S->LD + grp[k] * L, diag[grp[k]],
-                         P, k, S->as, S->xs, S->log2pi, L, S->pk[k]);
+                         P, k, S->as, S->xs, S->lw + k, L, S->pk[k]);
             _arb_vec_sub(c, S->l + k * L, S->l + km * L, L, q);
             _arb_vec_sub(b, S->g + km * d * L, S->g + k * d * L, d * L, q);
             _arb_vec_sub(H, Xm, Xk, d * d * L, q);
@@ -436,8 +480,7 @@ _ldt_chunk(_ldt_chunk_struct * C)
         tjet_add(C->D, C->D, Q, ctx, S->prec);
     }
 
-    _arb_vec_clear(E, L);
-    _arb_vec_clear(sm, jc->len);
+    _arb_vec_clear(wt, d + d * d);
     _arb_vec_clear(c, L);
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
@@ -471,7 +514,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     slong d = P->d, n = P->n, L = ctx->L, k, km, i, j, ng;
     slong * grp, * rep, * pk;
     int * diag;
-    arb_ptr as, a2, s2s, xs, l, g, X, LD, c, b, H, l0, aX = NULL, a2X = NULL, v = NULL;
+    arb_ptr as, a2, s2s, xs, l, g, X, LD, c, b, H, l0, lw, E, SM, aX = NULL, a2X = NULL, v = NULL;
     arb_t log2pi, u;
     tjet_t Q, D;
     int ok = 1;
@@ -496,6 +539,9 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     b = _arb_vec_init(d * L);
     H = _arb_vec_init(d * d * L);
     l0 = _arb_vec_init(n);
+    lw = _arb_vec_init(n);
+    E = _arb_vec_init(n * L);
+    SM = _arb_vec_init(n * ctx->jctx->len);   /* zero rows: km and other groups */
     arb_init(log2pi);
     arb_init(u);
 
@@ -510,6 +556,11 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     arb_log(log2pi, log2pi, prec);
     arb_mul_si(log2pi, log2pi, d, prec);
     arb_mul_2exp_si(log2pi, log2pi, -1);         /* (d/2) log(2 pi) */
+    for (k = 0; k < n; k++)
+    {
+        arb_log(lw + k, P->w + k, prec);
+        arb_sub(lw + k, lw + k, log2pi, prec);
+    }
 
     /* covariance groups: grp[k] = group of S_k, rep[g] = first member */
     ng = 0;
@@ -530,7 +581,10 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
             ok = 0;
     for (j = 0; j < ng && ok; j++)
     {
-        ok = _cov_series(X + j * d * d * L, LD + j * L, P->S + rep[j], a2, s2s, L, prec);
+        if (_mat_is_diag(P->S + rep[j]))
+            ok = _cov_series_diag(X + j * d * d * L, LD + j * L, P->S + rep[j], a2, s2s, L, prec);
+        else
+            ok = _cov_series(X + j * d * d * L, LD + j * L, P->S + rep[j], a2, s2s, L, prec);
         diag[j] = _offdiag_is_zero(X + j * d * d * L, d, L);
     }
     if (!ok)
@@ -542,7 +596,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     /* precision of each component: prec minus the bits by which
        exp(l_k(0) - max l(0)) is small, plus 32 guard bits */
     for (k = 0; k < n; k++)
-        _comp_l0(l0 + k, X + grp[k] * d * d * L, L, LD + grp[k] * L, P, k, as, xs, log2pi, 64);
+        _comp_l0(l0 + k, X + grp[k] * d * d * L, L, LD + grp[k] * L, P, k, as, xs, lw + k, 64);
     km = 0;
     for (k = 1; k < n; k++)
         if (arf_cmp(arb_midref(l0 + k), arb_midref(l0 + km)) > 0)
@@ -561,15 +615,15 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
 
     /* the dominant component's own series (the others' in the workers) */
     _comp_series(l + km * L, g + km * d * L, X + grp[km] * d * d * L, LD + grp[km] * L,
-                 diag[grp[km]], P, km, as, xs, log2pi, L, pk[km]);
+                 diag[grp[km]], P, km, as, xs, lw + km, L, pk[km]);
 
     /* km's group shares X: with delta = m_km - m_k, r_k = r_km + a delta,
        g_k - g_km = (a X) delta and
        l_k - l_km = log(w_k/w_km) - delta.(a g_km) - (1/2) delta^T (a^2 X) delta;
        aX, a2X (d*d*L) and v = a g_km (d*L) are shared */
     aX = _arb_vec_init(d * d * L);
-    a2X = _arb_vec_init(d * d * L);
-    v = _arb_vec_init(d * L);
+    v = _arb_vec_init((d + d * d) * L);     /* v, then a2X: one stride-L array for _ldt_chunk */
+    a2X = v + d * L;
     {
         arb_srcptr Xm = X + grp[km] * d * d * L;
         for (i = 0; i < d * d; i++)
@@ -598,7 +652,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
 
         S.P = P; S.ctx = ctx; S.d = d; S.L = L; S.km = km; S.grp = grp; S.diag = diag;
         S.pk = pk; S.X = X; S.LD = LD; S.l = l; S.g = g; S.as = as; S.xs = xs;
-        S.log2pi = log2pi; S.aX = aX; S.a2X = a2X; S.v = v; S.prec = prec;
+        S.lw = lw; S.E = E; S.SM = SM; S.aX = aX; S.a2X = a2X; S.v = v; S.prec = prec;
         ch = flint_malloc(sizeof(_ldt_chunk_struct) * nch);
         for (j = 0; j < nch; j++)
         {
@@ -606,7 +660,6 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
             ch[j].k0 = j * _LDT_CHUNK;
             ch[j].k1 = FLINT_MIN(n, (j + 1) * _LDT_CHUNK);
             tjet_init(ch[j].D, ctx);
-            tjet_init(ch[j].M, ctx);
         }
         if (nch > 1 && L * ctx->jctx->len >= 8)
             nw = flint_request_threads(&handles, nch - 1);
@@ -627,26 +680,27 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
         flint_free(wk);
 
         arb_one(D->coeffs);
-        tjet_zero(Q, ctx);
-        k = 0;
         for (j = 0; j < nch; j++)
         {
             tjet_add(D, D, ch[j].D, ctx, prec);
-            if (ch[j].has_m)
-            {
-                tjet_add(Q, Q, ch[j].M, ctx, prec);
-                k = 1;
-            }
             tjet_clear(ch[j].D, ctx);
-            tjet_clear(ch[j].M, ctx);
         }
         flint_free(ch);
-        /* km's group: exp(Q_k - Q_km) summed = M(aX xi) */
-        if (k)
-        {
-            _tjet_compose_linear(Q, Q, aX, ctx, prec);
-            tjet_add(D, D, Q, ctx, prec);
-        }
+    }
+
+    /* km's group: sum_k exp(Q_k - Q_km) = M(aX xi), M_alpha = sum_k SM_k,alpha E_k
+       (rows of components outside the group, and km's, are zero) */
+    for (k = 0; k < n; k++)
+        if (k != km && grp[k] == grp[km])
+            break;
+    if (k < n)
+    {
+        slong len = ctx->jctx->len, r;
+        for (r = 0; r < len; r++)
+            for (j = 0; j < L; j++)
+                arb_dot(tjet_coeff(Q, r, ctx) + j, NULL, 0, SM + r, len, E + j, L, n, prec);
+        _tjet_compose_linear(Q, Q, aX, ctx, prec);
+        tjet_add(D, D, Q, ctx, prec);
     }
 
     /* R = Q_km + log D */
@@ -664,8 +718,7 @@ _target_log_density_tjet(tjet_t R, const target_t P, const arb_poly_t a, const a
     tjet_clear(Q, ctx);
     tjet_clear(D, ctx);
     _arb_vec_clear(aX, d * d * L);
-    _arb_vec_clear(a2X, d * d * L);
-    _arb_vec_clear(v, d * L);
+    _arb_vec_clear(v, (d + d * d) * L);
 
 cleanup:
     _arb_vec_clear(X, ng * d * d * L);
@@ -680,6 +733,9 @@ cleanup:
     _arb_vec_clear(b, d * L);
     _arb_vec_clear(H, d * d * L);
     _arb_vec_clear(l0, n);
+    _arb_vec_clear(lw, n);
+    _arb_vec_clear(E, n * L);
+    _arb_vec_clear(SM, n * ctx->jctx->len);
     arb_clear(log2pi);
     arb_clear(u);
     flint_free(grp);

@@ -189,6 +189,7 @@ wkb_pf_flow_solve_opt(ode_solution_t sol, const problem_t P, arb_srcptr x,
     if (opt != NULL && opt->max_steps > 0)
         o->max_steps = opt->max_steps;
     o->store = (opt != NULL) ? opt->store : 1;
+    o->parallel = 1;     /* the callbacks only read Q and P */
 
     status = ode_solve(sol, O, o, prec);
     if (opt != NULL)

@@ -92,6 +92,7 @@ _wkb_tr_forward(_wkb_tr_t T, arb_srcptr x, slong prec)
     if (T->max_steps > 0)
         opt->max_steps = T->max_steps;
     opt->store = 1;
+    opt->parallel = 1;   /* the callbacks only read T's problem */
 
     status = ode_solve(T->fwd, Q, opt, prec);
     T->have_fwd = (status == ODE_SUCCESS);
