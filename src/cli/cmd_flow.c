@@ -64,7 +64,7 @@ flow_out;
 /* one evaluation at precision prec; 1 if every printed ball is accurate */
 static int
 evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong digits,
-         slong prec)
+         int first, slong prec)
 {
     slong i, j, d = o->d;
     arb_ptr x = _arb_vec_init(d), y = _arb_vec_init(d + 1);
@@ -77,9 +77,18 @@ evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong dig
     arb_init(tb);
     arb_init(t);
     arb_init(lp);
-    ode_solution_init(sol, d + 1);
+    ode_solution_init(sol, d + o->logdens);
     wkb_pf_flow_opt_init(opt);
     opt->store = (o->nat > 0);
+    /* first attempt: per-step error target 10^-(digits + 5) (relative),
+       enough for `digits` unless the flow amplifies errors a lot; then
+       the solver's default 2^-prec at the doubled precisions */
+    if (first)
+    {
+        arb_set_ui(opt->tol, 10);
+        arb_pow_ui(opt->tol, opt->tol, digits + 5, prec);
+        arb_inv(opt->tol, opt->tol, prec);
+    }
     o->fail = NULL;
 
     problem_set_prec(P, prec);
@@ -87,7 +96,9 @@ evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong dig
         arb_set_fmpq(x + i, pq + i, prec);
     arb_set(ta, o->encode ? P->t0 : P->T);
     arb_set(tb, o->encode ? P->T : P->t0);
-    status = wkb_pf_flow_solve_opt(sol, P, x, ta, tb, 1, opt, prec);
+    /* the divergence integral (one more state, xi-degree 2 jets for its
+       Jacobian row) only when the log-density is asked for */
+    status = wkb_pf_flow_solve_opt(sol, P, x, ta, tb, o->logdens, opt, prec);
     if (status != ODE_SUCCESS)
     {
         o->fail = ode_status_str(status);
@@ -95,16 +106,18 @@ evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong dig
         goto cleanup;
     }
     _arb_vec_set(o->end, sol->x, d);
-    /* divint = int_{t0}^{T} div F; I(t) = int_{ta}^{t} div F from the state */
-    if (o->encode)
-        arb_set(o->divint, sol->x + d);
-    else
-        arb_neg(o->divint, sol->x + d);
-    wkb_pf_flow_log_prior(lp, P, o->encode ? sol->x : x, prec);
-    arb_add(o->logq, lp, o->divint, prec);
     ok = cli_arb_vec_is_accurate(o->end, d, digits);
     if (o->logdens)
+    {
+        /* divint = int_{t0}^{T} div F; I(t) = int_{ta}^{t} div F from the state */
+        if (o->encode)
+            arb_set(o->divint, sol->x + d);
+        else
+            arb_neg(o->divint, sol->x + d);
+        wkb_pf_flow_log_prior(lp, P, o->encode ? sol->x : x, prec);
+        arb_add(o->logq, lp, o->divint, prec);
         ok = ok && cli_arb_is_accurate(o->logq, digits);
+    }
 
     for (j = 0; j < o->nat; j++)
     {
@@ -116,17 +129,19 @@ evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong dig
             goto cleanup;
         }
         _arb_vec_set(o->traj + j * d, y, d);
-        /* log q_t(X_t) = log pi(X_T) + int_t^T div F
-                        = log pi(X_T) + I(T) - I(t)  (encode: I(T) = divint)
-                        = log pi(z) - I(t)           (generate: I(T) = 0) */
-        if (o->encode)
-            arb_add(o->tlogq + j, lp, o->divint, prec);
-        else
-            arb_set(o->tlogq + j, lp);
-        arb_sub(o->tlogq + j, o->tlogq + j, y + d, prec);
         ok = ok && cli_arb_vec_is_accurate(y, d, digits);
         if (o->logdens)
+        {
+            /* log q_t(X_t) = log pi(X_T) + int_t^T div F
+                            = log pi(X_T) + I(T) - I(t)  (encode: I(T) = divint)
+                            = log pi(z) - I(t)           (generate: I(T) = 0) */
+            if (o->encode)
+                arb_add(o->tlogq + j, lp, o->divint, prec);
+            else
+                arb_set(o->tlogq + j, lp);
+            arb_sub(o->tlogq + j, o->tlogq + j, y + d, prec);
             ok = ok && cli_arb_is_accurate(o->tlogq + j, digits);
+        }
     }
 
 cleanup:
@@ -317,7 +332,7 @@ cli_cmd_flow(int argc, char ** argv)
 {
     const char * file = NULL, * ztext = NULL, * xtext = NULL, * attext = NULL,
                * dtext = NULL, * ttext = NULL, * val, * ptext;
-    int json = 0, csv = 0, logdens = 0, i, r, status = CLI_EINPUT;
+    int json = 0, csv = 0, logdens = 0, first = 1, i, r, status = CLI_EINPUT;
     slong digits = DEFAULT_DIGITS, prec, n = 0, nat = 0, j, d;
     fmpq * pq = NULL, * atq = NULL;
     char ** atstr = NULL;
@@ -454,7 +469,7 @@ cli_cmd_flow(int argc, char ** argv)
     o.tlogq = _arb_vec_init(FLINT_MAX(nat, 1));
     for (;;)
     {
-        if (evaluate(&o, P, pq, atq, digits, prec))
+        if (evaluate(&o, P, pq, atq, digits, first, prec))
         {
             if (json)
                 print_json(&o, file, ptext, atstr, digits);
@@ -476,6 +491,7 @@ cli_cmd_flow(int argc, char ** argv)
             break;
         }
         prec *= 2;
+        first = 0;
     }
     _arb_vec_clear(o.end, d);
     arb_clear(o.logq);

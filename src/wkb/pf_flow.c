@@ -26,6 +26,7 @@ wkb_pf_flow_opt_init(wkb_pf_flow_opt_t opt)
     opt->order = 0;
     opt->max_steps = 0;
     opt->store = 1;
+    arb_init(opt->tol);
     opt->steps = 0;
     opt->rejected = 0;
 }
@@ -33,7 +34,7 @@ wkb_pf_flow_opt_init(wkb_pf_flow_opt_t opt)
 void
 wkb_pf_flow_opt_clear(wkb_pf_flow_opt_t opt)
 {
-    (void) opt;
+    arb_clear(opt->tol);
 }
 
 /* F (d tjets of degree K, length len) along x at the time ball t (clipped
@@ -189,6 +190,8 @@ wkb_pf_flow_solve_opt(ode_solution_t sol, const problem_t P, arb_srcptr x,
     if (opt != NULL && opt->max_steps > 0)
         o->max_steps = opt->max_steps;
     o->store = (opt != NULL) ? opt->store : 1;
+    if (opt != NULL)
+        arb_set(o->tol, opt->tol);
     o->parallel = 1;     /* the callbacks only read Q and P */
 
     status = ode_solve(sol, O, o, prec);
