@@ -6,7 +6,10 @@
         eps, x: c_0..c_N overlap wkb_gauss1d_loglik_series (closed form);
     (2) 2D Gaussian data (random mean, SPD covariance) under vp or simple,
         scaled score, normal prior: c_0..c_N overlap the affine route
-        (wkb_affine_loglik_series: mean/covariance ODE, no jets).
+        (wkb_affine_loglik_series: mean/covariance ODE, no jets);
+    (3) 1D Gaussian data under cosine with T = 0.99 or 0.999 (near the
+        schedule's singularity), against the affine route, and the
+        backward march takes at most 4 (N + 1) times the forward steps.
     Also checks that the problem dispatch picks gauss1d / affine there and
     that every transport coefficient is finite.
 */
@@ -76,11 +79,13 @@ main(void)
         if (wkb_problem_route(P) != WKB_ROUTE_GAUSS1D)
         {
             flint_printf("FAIL (route)\n%s\n", json);
+            fflush(stdout);
             flint_abort();
         }
         if (wkb_transport_loglik_series(c, P, x, N, NULL, prec) != WKB_OK)
         {
             flint_printf("FAIL (status)\n%s\n", json);
+            fflush(stdout);
             flint_abort();
         }
         wkb_gauss1d_init(M);
@@ -132,11 +137,13 @@ main(void)
         if (wkb_problem_route(P) != WKB_ROUTE_AFFINE)
         {
             flint_printf("FAIL (route 2)\n%s\n", json);
+            fflush(stdout);
             flint_abort();
         }
         if (wkb_transport_loglik_series(c, P, x, N, NULL, prec) != WKB_OK)
         {
             flint_printf("FAIL (status 2)\n%s\n", json);
+            fflush(stdout);
             flint_abort();
         }
         wkb_affine_init(A, 2);
@@ -144,6 +151,7 @@ main(void)
         if (wkb_affine_loglik_series(r, A, x, N, prec) != WKB_OK)
         {
             flint_printf("FAIL (affine status)\n%s\n", json);
+            fflush(stdout);
             flint_abort();
         }
         check(json, c, r, N);
@@ -153,6 +161,72 @@ main(void)
         arb_poly_clear(c);
         arb_poly_clear(r);
         _arb_vec_clear(x, 2);
+    }
+
+    /* (3) COSINE near its singular end T -> 1 (f = -(pi/2) tan(pi t/2)):
+       1D Gaussian data, scaled score, normal prior, against the affine
+       route; the backward march must let its steps grow again after the
+       small ones near T (it once kept 2^-12 for the whole interval: 40
+       times the forward steps) */
+    for (iter = 0; iter < 2; iter++)
+    {
+        slong prec = 64, N = 1 + n_randint(st, 2);
+        char json[1024];
+        problem_t P;
+        arb_poly_t c, r;
+        arb_t x;
+        wkb_affine_t A;
+        wkb_transport_opt_t opt;
+
+        snprintf(json, sizeof json,
+            "{\"dim\": 1, \"sde\": {\"schedule\": \"cosine\", \"t0\": \"0.01\", "
+            "\"T\": \"%s\"}, \"data\": {\"type\": \"gaussian\", \"mean\": [\"%d/10\"], "
+            "\"cov\": [[\"%d/100\"]]}, \"score\": {\"type\": \"scaled\", \"eps\": \"%d/20\"}, "
+            "\"prior\": {\"type\": \"normal\"}}",
+            (iter % 2) ? "0.999" : "0.99", (int) n_randint(st, 11) - 5,
+            1 + (int) n_randint(st, 99), (int) n_randint(st, 9) - 4);
+        problem_init(P);
+        read_problem(P, json, prec);
+        arb_poly_init(c);
+        arb_poly_init(r);
+        arb_init(x);
+        arb_set_si(x, (slong) n_randint(st, 201) - 100);
+        arb_div_ui(x, x, 100, prec);
+        wkb_transport_opt_init(opt);
+        if (wkb_problem_route(P) != WKB_ROUTE_AFFINE)
+        {
+            flint_printf("FAIL (route 3)\n%s\n", json);
+            fflush(stdout);
+            flint_abort();
+        }
+        if (wkb_transport_loglik_series(c, P, x, N, opt, prec) != WKB_OK)
+        {
+            flint_printf("FAIL (status 3)\n%s\n", json);
+            fflush(stdout);
+            flint_abort();
+        }
+        if (opt->steps_bwd > 4 * (N + 1) * opt->steps_fwd)
+        {
+            flint_printf("FAIL (backward steps %wd for %wd forward steps, N = %wd)\n%s\n",
+                         opt->steps_bwd, opt->steps_fwd, N, json);
+            fflush(stdout);
+            flint_abort();
+        }
+        wkb_affine_init(A, 1);
+        wkb_affine_set_problem(A, P, prec);
+        if (wkb_affine_loglik_series(r, A, x, N, prec) != WKB_OK)
+        {
+            flint_printf("FAIL (affine status 3)\n%s\n", json);
+            fflush(stdout);
+            flint_abort();
+        }
+        check(json, c, r, N);
+
+        wkb_affine_clear(A);
+        problem_clear(P);
+        arb_poly_clear(c);
+        arb_poly_clear(r);
+        arb_clear(x);
     }
 
     flint_randclear(st);
