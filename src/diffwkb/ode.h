@@ -189,15 +189,19 @@ int ode_taylor_series(arb_poly_struct * x, ode_rhs_func rhs, ode_jac_func jac, v
                       slong n, arb_srcptr x0, const arb_t t, slong len, slong prec);
 
 /*
-    Dense output.  x[0..n-1] encloses x(t) for every t in the ball t (t must
-    lie in the integrated interval).  Returns 1 on success, 0 (x
-    indeterminate) if t is not covered by the stored steps.
+    Dense output.  x[0..n-1] encloses x(t) for every t in the ball t that
+    lies in the integrated interval.  t may reach beyond the interval's
+    ends by at most 2^(8 - prec) times their magnitude (the rounding of a
+    caller's time balls, e.g. t0 + [0, h] around an inexact end): those
+    times are ignored.  Returns 1 on success, 0 (x indeterminate) if t
+    reaches further out.
 */
 int ode_solution_eval(arb_ptr x, const ode_solution_t sol, const arb_t t, slong prec);
 
 /*
     xs[0..n-1] (length len) encloses the Taylor series x(t + tau) at every
-    time of the ball t (from ode_solution_eval and the rhs recurrence).
+    time of the ball t in the integrated interval (from ode_solution_eval,
+    with its slack, and the rhs recurrence).
     Returns 1 on success, 0 (xs indeterminate) otherwise.
 */
 int ode_solution_series(arb_poly_struct * xs, const ode_solution_t sol, const arb_t t,

@@ -59,8 +59,17 @@ ode_solution_eval(arb_ptr x, const ode_solution_t sol, const arb_t t, slong prec
     arb_init(cover);
     arb_init(a);
 
-    /* covered interval: hull of all steps */
+    /* covered interval: hull of all steps; t may leak beyond it by its
+       own rounding (2^(8 - prec) relative), those times are ignored */
     arb_union(cover, sol->steps[0].t, sol->t_reached, prec);
+    {
+        mag_t m;
+        mag_init(m);
+        arb_get_mag(m, cover);
+        mag_mul_2exp_si(m, m, 8 - prec);
+        mag_add(arb_radref(cover), arb_radref(cover), m);
+        mag_clear(m);
+    }
     if (!arb_contains(cover, t))
     {
         _arb_vec_indeterminate(x, n);

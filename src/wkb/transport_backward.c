@@ -66,6 +66,76 @@ _append_steps(ode_solution_t dst, ode_solution_t src)
     src->len = 0;
 }
 
+/* Every block from a to b (whole ode_solves, after each other), appending
+   the steps to its dense output and moving state[n] to b; 1 on success. */
+static int
+_all_blocks(_wkb_tr_t T, arb_ptr * state, const arb_t a, const arb_t b, slong p,
+            slong prec)
+{
+    slong n;
+    int ok = 1;
+
+    for (n = 0; n < T->nb && ok; n++)
+    {
+        _wkb_tr_block_struct * B = T->blk + n;
+        ode_problem_t Q;
+        ode_options_t opt;
+        ode_solution_t tmp;
+
+        ode_problem_init(Q, T->m[n]);
+        ode_options_init(opt);
+        ode_solution_init(tmp, T->m[n]);
+        ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, B->sol->jac, B);
+        arb_set(Q->t0, a);
+        arb_set(Q->t1, b);
+        _arb_vec_set(Q->x0, state[n], T->m[n]);
+        opt->order = p;
+        opt->store = 1;
+        if (T->max_steps > 0)
+            opt->max_steps = T->max_steps;
+        ok = (ode_solve(tmp, Q, opt, prec) == ODE_SUCCESS);
+        if (ok)
+        {
+            _arb_vec_set(state[n], tmp->x, T->m[n]);
+            _append_steps(B->sol, tmp);
+            arb_set(B->sol->t_reached, b);
+        }
+        ode_solution_clear(tmp);
+        ode_options_clear(opt);
+        ode_problem_clear(Q);
+    }
+    return ok;
+}
+
+/* e = the end of [T, t0] moved inwards to a dyadic number (prec bits),
+   or e = the end itself if it is exact or no such number is found */
+static void
+_exact_end(arb_t e, const arb_t end, const arb_t other, slong prec)
+{
+    arf_t u, v;
+    if (arb_is_exact(end))
+    {
+        arb_set(e, end);
+        return;
+    }
+    arf_init(u);
+    arf_init(v);
+    if (arb_lt(other, end))
+        arb_get_lbound_arf(u, end, prec);
+    else
+        arb_get_ubound_arf(u, end, prec);
+    /* a step of 2^(exponent - prec + 8) further in: strictly inside */
+    arf_set_si_2exp_si(v, arb_lt(other, end) ? -1 : 1,
+                       (arf_is_zero(u) ? 0 : ARF_EXP(u)) - prec + 8);
+    arf_add(u, u, v, prec, arb_lt(other, end) ? ARF_RND_FLOOR : ARF_RND_CEIL);
+    arb_set_arf(e, u);
+    if (!(arb_lt(other, end) ? (arb_lt(other, e) && arb_lt(e, end))
+                             : (arb_gt(other, e) && arb_gt(e, end))))
+        arb_set(e, end);
+    arf_clear(u);
+    arf_clear(v);
+}
+
 /*
     Lockstep march: the blocks are integrated interval by interval on the
     forward solve's grid (reversed), block 0 then block 1 ... on each
@@ -76,6 +146,16 @@ _append_steps(ode_solution_t dst, ode_solution_t src)
     each block's solve computing its own (the score jets of degree 2N + 1
     are the dominant cost).  The steps are appended to each block's dense
     output, which therefore encloses U_n on [t0, T].
+
+    The march runs on exact times: when T or t0 is a ball (0.999 is), all
+    blocks first cross the tiny interval from T to a dyadic T1 just inside
+    (width about 2^-prec), and last the one from a dyadic t0' to t0.  A
+    time ball stands for one true time, but a slot only knows the ball:
+    with inexact times a follower's step hull [b, a] reaches past the
+    leader's step by the radius of b, the lower block's stored step series
+    no longer covers it, and the much wider fallback was taken (COSINE
+    25-Gaussian: c_1 0.006 wide instead of 1e-21, or a follower failing
+    with steps halving towards b).
 */
 int
 _wkb_tr_backward(_wkb_tr_t T, slong prec)
@@ -84,7 +164,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     slong n, p, k;
     arb_ptr * state;
     ode_solution_t tmp;
-    arb_t a, b, hmax;
+    arb_t a, b, hmax, tend;
     int ok = 1;
 
     if (!T->have_fwd || T->fwd->len < 1)
@@ -115,8 +195,12 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     arb_init(b);
     arb_init(hmax);
 
-    arb_set(a, P->T);
-    for (k = 0; ok && !arb_equal(a, P->t0); k++)
+    arb_init(tend);
+    _exact_end(a, P->T, P->t0, prec);
+    _exact_end(tend, P->t0, P->T, prec);
+    if (!arb_equal(a, P->T))
+        ok = _all_blocks(T, state, P->T, a, p, prec);
+    for (k = 0; ok && !arb_equal(a, tend); k++)
     {
         if (k >= ((T->max_steps > 0) ? T->max_steps : 100000))
         {
@@ -137,7 +221,7 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             arb_set(Q->t0, a);
             /* block 0 takes one adaptive step towards t0; the others
                follow it over the interval [b, a] */
-            arb_set(Q->t1, (n == 0) ? P->t0 : b);
+            arb_set(Q->t1, (n == 0) ? tend : b);
             _arb_vec_set(Q->x0, state[n], T->m[n]);
             opt->order = p;
             opt->store = 1;
@@ -211,6 +295,9 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
         }
         arb_set(a, b);
     }
+    if (ok && !arb_equal(tend, P->t0))
+        ok = _all_blocks(T, state, tend, P->t0, p, prec);
+    arb_clear(tend);
 
     for (n = 0; n < T->nb; n++)
     {

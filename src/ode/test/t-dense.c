@@ -5,8 +5,10 @@
               z0 (e^{lambda D} - 1)/lambda (acb, independent of the solver);
       kind 1: logistic x' = x(1 - x): int_{t0}^{t1} x dt = log(1 - x0 + x0 e^D).
     ode_solution_eval at random point and ball times of the interval must
-    contain the exact solution; ode_solution_integrate of G(x) = x must
-    contain the exact integral; a time outside the interval gives 0.
+    contain the exact solution; ode_solution_integrate of G(x) = x must contain the exact
+    integral; a time outside the interval gives 0.  On a short interval
+    far from 0, a ball around t1 leaking past it by rounding (2^(4-prec)
+    |t1|) is accepted and contains x(t1), one past it by 2^-20 |t1| is not.
     Loose tolerances and low orders half of the time, so that the stored
     remainders matter.
 */
@@ -251,6 +253,71 @@ main(void)
         _arb_vec_clear(xe, n); _arb_vec_clear(y, n);
         _arb_vec_clear(I, n); _arb_vec_clear(Ie, n);
         arb_clear(d); arb_clear(s); arb_clear(ds);
+    }
+
+    /* a short interval [t0, t0 + 2^-e] far from 0 (logistic): a ball
+       around t1 that leaks past it by rounding (2^(4 - prec) |t1|, far
+       more than the interval's own 2^-30) is accepted and encloses x(t1);
+       one past it by 2^-20 |t1| is refused */
+    for (iter = 0; iter < 200; iter++)
+    {
+        slong prec = 64 + n_randint(state, 96), e = 20 + n_randint(state, 20);
+        int back = n_randint(state, 2), bad;
+        ode_problem_t P;
+        ode_options_t opt;
+        ode_solution_t sol;
+        arb_t d, s;
+        mag_t m;
+
+        ode_problem_init(P, 1);
+        ode_options_init(opt);
+        ode_solution_init(sol, 1);
+        arb_init(d); arb_init(s); mag_init(m);
+        arb_set_ui(P->t0, 1 + n_randint(state, 1000));
+        arb_div_ui(P->t0, P->t0, 7, prec);          /* an inexact start */
+        arb_one(d);
+        arb_mul_2exp_si(d, d, -e);
+        if (back)
+            arb_neg(d, d);
+        arb_add(P->t1, P->t0, d, prec);
+        arb_set_ui(P->x0, 1 + n_randint(state, 255));
+        arb_mul_2exp_si(P->x0, P->x0, -8);
+        ode_problem_set_rhs(P, logistic_rhs, NULL, NULL);
+        opt->store = 1;
+        if (ode_solve(sol, P, opt, prec) != ODE_SUCCESS)
+        {
+            flint_printf("FAIL (short interval status) iter %wd\n", iter);
+            fflush(stdout);
+            flint_abort();
+        }
+        for (bad = 0; bad < 2; bad++)
+        {
+            arb_t y, xe;
+            int ok;
+            arb_init(y); arb_init(xe);
+            arb_get_mag(m, P->t1);
+            mag_mul_2exp_si(m, m, bad ? -20 : 4 - prec);
+            arb_set(s, P->t1);
+            mag_add(arb_radref(s), arb_radref(s), m);
+            ok = ode_solution_eval(y, sol, s, prec);
+            exact_at(xe, 1, NULL, P->x0, d, prec);
+            if (ok == bad || (!bad && !arb_overlaps(y, xe)))
+            {
+                flint_printf("FAIL (eval %s t1 + %s) iter %wd prec %wd e %wd\n",
+                             ok ? "accepted" : "refused", bad ? "2^-20" : "rounding",
+                             iter, prec, e);
+                arb_printd(s, 30); flint_printf("\n");
+                arb_printd(y, 30); flint_printf("\n");
+                arb_printd(xe, 30); flint_printf("\n");
+                fflush(stdout);
+                flint_abort();
+            }
+            arb_clear(y); arb_clear(xe);
+        }
+        ode_problem_clear(P);
+        ode_options_clear(opt);
+        ode_solution_clear(sol);
+        arb_clear(d); arb_clear(s); mag_clear(m);
     }
 
     flint_randclear(state);
