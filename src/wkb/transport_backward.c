@@ -66,6 +66,24 @@ _append_steps(ode_solution_t dst, ode_solution_t src)
     src->len = 0;
 }
 
+/* Q, opt, tmp initialised for block B's solve from (a, x0) to b at order
+   p, steps stored. */
+static void
+_block_init(ode_problem_t Q, ode_options_t opt, ode_solution_t tmp,
+            _wkb_tr_block_struct * B, arb_srcptr x0, const arb_t a, const arb_t b, slong p)
+{
+    slong m = B->T->m[B->n];
+    ode_problem_init(Q, m);
+    ode_options_init(opt);
+    ode_solution_init(tmp, m);
+    ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, B->sol->jac, B);
+    arb_set(Q->t0, a);
+    arb_set(Q->t1, b);
+    _arb_vec_set(Q->x0, x0, m);
+    opt->order = p;
+    opt->store = 1;
+}
+
 /* Every block from a to b (whole ode_solves, after each other), appending
    the steps to its dense output and moving state[n] to b; 1 on success. */
 static int
@@ -82,15 +100,7 @@ _all_blocks(_wkb_tr_t T, arb_ptr * state, const arb_t a, const arb_t b, slong p,
         ode_options_t opt;
         ode_solution_t tmp;
 
-        ode_problem_init(Q, T->m[n]);
-        ode_options_init(opt);
-        ode_solution_init(tmp, T->m[n]);
-        ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, B->sol->jac, B);
-        arb_set(Q->t0, a);
-        arb_set(Q->t1, b);
-        _arb_vec_set(Q->x0, state[n], T->m[n]);
-        opt->order = p;
-        opt->store = 1;
+        _block_init(Q, opt, tmp, B, state[n], a, b, p);
         if (T->max_steps > 0)
             opt->max_steps = T->max_steps;
         ok = (ode_solve(tmp, Q, opt, prec) == ODE_SUCCESS);
@@ -214,17 +224,9 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             ode_options_t opt;
             int st;
 
-            ode_problem_init(Q, T->m[n]);
-            ode_options_init(opt);
-            ode_solution_init(tmp, T->m[n]);
-            ode_problem_set_rhs(Q, _wkb_tr_bwd_rhs, B->sol->jac, B);
-            arb_set(Q->t0, a);
             /* block 0 takes one adaptive step towards t0; the others
                follow it over the interval [b, a] */
-            arb_set(Q->t1, (n == 0) ? tend : b);
-            _arb_vec_set(Q->x0, state[n], T->m[n]);
-            opt->order = p;
-            opt->store = 1;
+            _block_init(Q, opt, tmp, B, state[n], a, (n == 0) ? tend : b, p);
             if (n == 0)
             {
                 opt->max_steps = 1;
