@@ -15,19 +15,20 @@
 # Two kinds of numbers, kept apart:
 #  1. Monte Carlo (NOT certified): C_n = E_{x ~ p_0}[-c_n(x)] estimated by
 #     `diffwkb nll PROBLEM --mc N` (N points drawn from p_0, certified c_n at
-#     each, sample mean and standard error).  SIMPLE: N = NPOINTS, C_0 and C_1.
-#     COSINE: each point costs several times as much (the cosine drift and
-#     g^2 grow like 1/(1 - t) towards T = 0.999; c_1 at one point took over
-#     3 minutes), so N = max(2, NPOINTS/2) and C_0 only.
+#     each, sample mean and standard error).  SIMPLE: N = NPOINTS.  COSINE:
+#     each point costs about twice as much (the cosine drift and g^2 grow
+#     like 1/(1 - t) towards T = 0.999: small steps there), so
+#     N = max(2, NPOINTS/2).  C_0 and C_1 for both.
 #  2. Certified balls c_n(x) of log q^h_{t0}(x) at representative points
 #     (`diffwkb loglik PROBLEM --x X,Y`): a mode (0, 0), an outer mode
 #     (4, 4)/2.828, and a point between two modes (1/2.828, 0).  SIMPLE: c_0,
-#     c_1, c_2 at the two modes, c_0 between them (c_1 there took 3.5 minutes);
-#     COSINE: c_0 at the two modes.
+#     c_1, c_2 at the two modes, c_0 between them (c_1 there takes minutes);
+#     COSINE: c_0, c_1 at the two modes (2-5 s each; between them c_1 took
+#     over 3 minutes).
 # No certified NLL expectation is given for a mixture score in 2D: see
 # doc/manual.md (table1-mixture.sh).  Every number is computed to 3
-# significant digits (--digits 3), except the SIMPLE Monte Carlo runs at
-# --digits 9: --digits D asks a ball near zero only for |error| < 10^-D, and
+# significant digits (--digits 3), except the Monte Carlo runs of the
+# exact and wrong-variance scores at --digits 9: --digits D asks a ball near zero only for |error| < 10^-D, and
 # c_1(x) is of order 1e-7 here, so at 3 digits the C_1 ball would be all
 # noise.
 #
@@ -63,7 +64,7 @@ for p in g25-simple-scaled g25-simple-misspec g25-simple g25-cosine-misspec g25-
     case $p in
         *scaled*) N=$n; ord=1; d=$dig ;;
         *simple*) N=$n; ord=1; d=9 ;;
-        *) N=$ncos; ord=0; d=$dig ;;
+        *) N=$ncos; ord=1; d=9 ;;
     esac
     "$diffwkb" nll "$here/$p.json" --mc "$N" --threads 2 --order "$ord" --digits "$d" --json \
         >"$tmp/r.json"
@@ -84,7 +85,7 @@ for p in g25-simple-scaled g25-simple-misspec g25-simple g25-cosine-misspec g25-
             *simple*:between*) ord=0 ;;
             *simple*) ord=2 ;;
             *cosine*:between*) continue ;;
-            *) ord=0 ;;
+            *) ord=1 ;;
         esac
         "$diffwkb" loglik "$here/$p.json" --x "$x" --order $ord --digits $dig --json >"$tmp/r.json"
         record "$p" "$tmp/r.json"
@@ -107,7 +108,7 @@ done
     echo
     echo "C_n = mean over N points x_i drawn from p_0 of -c_n(x_i) (each c_n(x_i)"
     echo "certified; the ball encloses the sample mean, NOT C_n), with the standard"
-    echo "error of the mean.  COSINE: C_0 only (cost)."
+    echo "error of the mean."
     echo
     echo "| problem | N | C_0 (MC) | stderr | C_1 (MC) | stderr |"
     echo "|---|---|---|---|---|---|"
