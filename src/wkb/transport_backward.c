@@ -122,7 +122,9 @@ _all_blocks(_wkb_tr_t T, arb_ptr * state, const arb_t a, const arb_t b, slong p,
 static void
 _exact_end(arb_t e, const arb_t end, const arb_t other, slong prec)
 {
+    int down = arb_lt(other, end);   /* inwards is downwards */
     arf_t u, v;
+
     if (arb_is_exact(end))
     {
         arb_set(e, end);
@@ -130,17 +132,15 @@ _exact_end(arb_t e, const arb_t end, const arb_t other, slong prec)
     }
     arf_init(u);
     arf_init(v);
-    if (arb_lt(other, end))
+    if (down)
         arb_get_lbound_arf(u, end, prec);
     else
         arb_get_ubound_arf(u, end, prec);
     /* a step of 2^(exponent - prec + 8) further in: strictly inside */
-    arf_set_si_2exp_si(v, arb_lt(other, end) ? -1 : 1,
-                       (arf_is_zero(u) ? 0 : ARF_EXP(u)) - prec + 8);
-    arf_add(u, u, v, prec, arb_lt(other, end) ? ARF_RND_FLOOR : ARF_RND_CEIL);
+    arf_set_si_2exp_si(v, down ? -1 : 1, (arf_is_zero(u) ? 0 : ARF_EXP(u)) - prec + 8);
+    arf_add(u, u, v, prec, down ? ARF_RND_FLOOR : ARF_RND_CEIL);
     arb_set_arf(e, u);
-    if (!(arb_lt(other, end) ? (arb_lt(other, e) && arb_lt(e, end))
-                             : (arb_gt(other, e) && arb_gt(e, end))))
+    if (!(down ? (arb_lt(other, e) && arb_lt(e, end)) : (arb_gt(other, e) && arb_gt(e, end))))
         arb_set(e, end);
     arf_clear(u);
     arf_clear(v);

@@ -204,10 +204,8 @@ _prod_full(arb_ptr out, int subtract, arb_srcptr A, arb_srcptr B, slong r, slong
         p + 1 from bser (the start is a time of the step).  A time ball
         here stands for one true time, the same for every block (the
         march hands the same ball to all), and poly, computed at the ball,
-        encloses the series at each of its times.  An inexact start
-        (T = 0.999 is a ball) once went to ode_solution_series, whose high
-        coefficients are wide: the first step then put an O(h^3) error of
-        0.006 into c_1 (25-Gaussian, COSINE);
+        encloses the series at each of its times (the march's first,
+        tiny interval starts at the ball T);
       - t a wide ball inside the times that the step covers for every
         value of its start and length balls: bser.
     Returns 1 if ser (length L <= p + 2) was set this way, 0 otherwise.
@@ -233,32 +231,32 @@ _blk_series_from_step(arb_poly_struct * ser, const ode_solution_t sol, const arb
         const ode_step_struct * st = sol->steps + j;
         if (L > st->p + 2)
             break;
-        if (arb_equal(st->t, t) || arb_is_exact(t))
+        if (arb_equal(st->t, t))
         {
-            if (arb_equal(st->t, t) && L <= st->p + 2)
+            for (r = 0; r < n; r++)
             {
-                for (r = 0; r < n; r++)
+                arb_poly_set(ser + r, st->poly + r);
+                arb_poly_truncate(ser + r, L);
+                if (L == st->p + 2)
                 {
-                    arb_poly_set(ser + r, st->poly + r);
-                    arb_poly_truncate(ser + r, L);
-                    if (L == st->p + 2)
-                    {
-                        arb_t c;
-                        arb_init(c);
-                        arb_poly_get_coeff_arb(c, st->bser + r, st->p + 1);
-                        arb_poly_set_coeff_arb(ser + r, st->p + 1, c);
-                        arb_clear(c);
-                    }
+                    arb_t c;
+                    arb_init(c);
+                    arb_poly_get_coeff_arb(c, st->bser + r, st->p + 1);
+                    arb_poly_set_coeff_arb(ser + r, st->p + 1, c);
+                    arb_clear(c);
                 }
-                found = 1;
             }
+            found = 1;
             continue;
         }
-        /* a narrow ball (an inexact point: T = 0.999 is a ball, and the
-           times after it) is better served by ode_solution_series, which
-           starts from the step polynomial's value there: bser's constant
-           term is the range over the whole step (0.085 against 1e-21 for
-           U_0 near T under COSINE, and c_1 came out 0.006 wide) */
+        if (arb_is_exact(t))
+            continue;
+        /* a narrow ball (an inexact point: the march's times were all
+           balls when T = 0.999 was its start) is better served by
+           ode_solution_series, which starts from the step polynomial's
+           value there: bser's constant term is the range over the whole
+           step (0.085 against 1e-21 for U_0 near T under COSINE, and c_1
+           came out 0.006 wide) */
         if (mag_cmp_2exp_si(arb_radref(t), -8 + (arf_is_zero(arb_midref(st->h)) ? 0 :
                             ARF_EXP(arb_midref(st->h)))) < 0)
             continue;

@@ -5,10 +5,11 @@
               z0 (e^{lambda D} - 1)/lambda (acb, independent of the solver);
       kind 1: logistic x' = x(1 - x): int_{t0}^{t1} x dt = log(1 - x0 + x0 e^D).
     ode_solution_eval at random point and ball times of the interval must
-    contain the exact solution; ode_solution_integrate of G(x) = x must contain the exact
-    integral; a time outside the interval gives 0.  On a short interval
-    far from 0, a ball around t1 leaking past it by rounding (2^(4-prec)
-    |t1|) is accepted and contains x(t1), one past it by 2^-20 |t1| is not.
+    contain the exact solution; ode_solution_integrate of G(x) = x must
+    contain the exact integral; a time outside the interval gives 0.  On a
+    short interval far from 0, a ball around t1 leaking past it by rounding
+    (2^(4-prec) |t1|) is accepted and contains x(t1), one past it by
+    2^-20 |t1| is not.
     Loose tolerances and low orders half of the time, so that the stored
     remainders matter.
 */

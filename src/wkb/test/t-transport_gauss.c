@@ -41,6 +41,49 @@ check(const char * json, const arb_poly_t a, const arb_poly_t b, slong N)
     arb_clear(v);
 }
 
+/* The problem of json (dim d, x in R^d) takes the affine route, and the
+   transport coefficients c_0..c_N (opt may be NULL) overlap the affine
+   route's; tag names the case in failure messages. */
+static void
+vs_affine(const char * json, arb_srcptr x, slong N, wkb_transport_opt_t opt, slong prec,
+          int tag)
+{
+    problem_t P;
+    arb_poly_t c, r;
+    wkb_affine_t A;
+
+    problem_init(P);
+    read_problem(P, json, prec);
+    arb_poly_init(c);
+    arb_poly_init(r);
+    if (wkb_problem_route(P) != WKB_ROUTE_AFFINE)
+    {
+        flint_printf("FAIL (route %d)\n%s\n", tag, json);
+        fflush(stdout);
+        flint_abort();
+    }
+    if (wkb_transport_loglik_series(c, P, x, N, opt, prec) != WKB_OK)
+    {
+        flint_printf("FAIL (status %d)\n%s\n", tag, json);
+        fflush(stdout);
+        flint_abort();
+    }
+    wkb_affine_init(A, P->dim);
+    wkb_affine_set_problem(A, P, prec);
+    if (wkb_affine_loglik_series(r, A, x, N, prec) != WKB_OK)
+    {
+        flint_printf("FAIL (affine status %d)\n%s\n", tag, json);
+        fflush(stdout);
+        flint_abort();
+    }
+    check(json, c, r, N);
+
+    wkb_affine_clear(A);
+    problem_clear(P);
+    arb_poly_clear(c);
+    arb_poly_clear(r);
+}
+
 int
 main(void)
 {
@@ -111,10 +154,7 @@ main(void)
         int m0 = n_randint(st, 11) - 5, m1 = n_randint(st, 11) - 5;
         int s00 = 20 + n_randint(st, 80), s11 = 20 + n_randint(st, 80);
         int s01 = (int) n_randint(st, 19) - 9;
-        problem_t P;
-        arb_poly_t c, r;
         arb_ptr x;
-        wkb_affine_t A;
 
         snprintf(json, sizeof json,
             "{\"dim\": 2, \"sde\": %s, \"data\": {\"type\": \"gaussian\", "
@@ -124,42 +164,13 @@ main(void)
             (iter % 2) ? "{\"schedule\": \"vp\", \"t0\": \"0.1\", \"T\": \"1\"}"
                        : "{\"schedule\": \"simple\", \"t0\": \"0.2\", \"T\": \"1\"}",
             m0, m1, s00, s01, s01, s11, (int) n_randint(st, 9) - 4);
-        problem_init(P);
-        read_problem(P, json, prec);
-        arb_poly_init(c);
-        arb_poly_init(r);
         x = _arb_vec_init(2);
         for (i = 0; i < 2; i++)
         {
             arb_set_si(x + i, (slong) n_randint(st, 201) - 100);
             arb_div_ui(x + i, x + i, 100, prec);
         }
-        if (wkb_problem_route(P) != WKB_ROUTE_AFFINE)
-        {
-            flint_printf("FAIL (route 2)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
-        if (wkb_transport_loglik_series(c, P, x, N, NULL, prec) != WKB_OK)
-        {
-            flint_printf("FAIL (status 2)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
-        wkb_affine_init(A, 2);
-        wkb_affine_set_problem(A, P, prec);
-        if (wkb_affine_loglik_series(r, A, x, N, prec) != WKB_OK)
-        {
-            flint_printf("FAIL (affine status)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
-        check(json, c, r, N);
-
-        wkb_affine_clear(A);
-        problem_clear(P);
-        arb_poly_clear(c);
-        arb_poly_clear(r);
+        vs_affine(json, x, N, NULL, prec, 2);
         _arb_vec_clear(x, 2);
     }
 
@@ -172,10 +183,7 @@ main(void)
     {
         slong prec = 64, N = 1 + n_randint(st, 2);
         char json[1024];
-        problem_t P;
-        arb_poly_t c, r;
         arb_t x;
-        wkb_affine_t A;
         wkb_transport_opt_t opt;
 
         snprintf(json, sizeof json,
@@ -185,26 +193,11 @@ main(void)
             "\"prior\": {\"type\": \"normal\"}}",
             (iter % 2) ? "0.999" : "0.99", (int) n_randint(st, 11) - 5,
             1 + (int) n_randint(st, 99), (int) n_randint(st, 9) - 4);
-        problem_init(P);
-        read_problem(P, json, prec);
-        arb_poly_init(c);
-        arb_poly_init(r);
         arb_init(x);
         arb_set_si(x, (slong) n_randint(st, 201) - 100);
         arb_div_ui(x, x, 100, prec);
         wkb_transport_opt_init(opt);
-        if (wkb_problem_route(P) != WKB_ROUTE_AFFINE)
-        {
-            flint_printf("FAIL (route 3)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
-        if (wkb_transport_loglik_series(c, P, x, N, opt, prec) != WKB_OK)
-        {
-            flint_printf("FAIL (status 3)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
+        vs_affine(json, x, N, opt, prec, 3);
         if (opt->steps_bwd > 4 * (N + 1) * opt->steps_fwd)
         {
             flint_printf("FAIL (backward steps %wd for %wd forward steps, N = %wd)\n%s\n",
@@ -212,20 +205,6 @@ main(void)
             fflush(stdout);
             flint_abort();
         }
-        wkb_affine_init(A, 1);
-        wkb_affine_set_problem(A, P, prec);
-        if (wkb_affine_loglik_series(r, A, x, N, prec) != WKB_OK)
-        {
-            flint_printf("FAIL (affine status 3)\n%s\n", json);
-            fflush(stdout);
-            flint_abort();
-        }
-        check(json, c, r, N);
-
-        wkb_affine_clear(A);
-        problem_clear(P);
-        arb_poly_clear(c);
-        arb_poly_clear(r);
         arb_clear(x);
     }
 
