@@ -172,8 +172,14 @@ const char * ode_status_str(int status);
 /*
     Integrate P from t0 to t1.  Returns the status (also in sol->status).
     On success sol->x encloses x(t1) for every x(t0) in P->x0; on failure
-    sol->x is indeterminate and sol->t_reached is the time reached; the
-    stored steps (if any) remain valid enclosures on [t0, t_reached].
+    sol->t_reached is the time reached and the stored steps (if any) remain
+    valid enclosures on [t0, t_reached].  After ODE_FAIL_MAX_STEPS with at
+    least one step taken, sol->x encloses x(t_reached) (the integrator's
+    own state, with Lohner's wrapping control: tighter than the last
+    stored step evaluated at its end, whose series on the ball grows like
+    exp(|DF| h) even where the flow contracts); after any other failure it
+    is indeterminate.  Taking one step at a time (max_steps = 1) and
+    restarting from sol->x is therefore sound.
 */
 int ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, slong prec);
 

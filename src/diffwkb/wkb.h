@@ -346,6 +346,9 @@ typedef struct
     slong max_steps;     /* per solve (0: the ode default) */
     /* statistics, set by each call */
     slong steps_fwd, steps_bwd, steps_aux;
+    slong jac_switched;  /* backward blocks switched to Lohner's method
+                            during the march (their state lost accuracy
+                            geometrically: a stiff, contracting flow) */
 }
 wkb_transport_opt_struct;
 

@@ -786,7 +786,8 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_clear(ah.t);
 
     sol->status = status;
-    if (status == ODE_SUCCESS)
+    /* after the step limit X still encloses the state at t_reached */
+    if (status == ODE_SUCCESS || (status == ODE_FAIL_MAX_STEPS && nsteps > 0))
         _arb_vec_set(sol->x, X, n);
     else
         _arb_vec_indeterminate(sol->x, n);

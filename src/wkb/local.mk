@@ -19,7 +19,7 @@ libdiffwkb_la_SOURCES += src/wkb/transport_impl.h src/wkb/transport_init.c \
 	src/wkb/transport_slot.c src/wkb/transport_forward.c src/wkb/transport_rhs.c \
 	src/wkb/transport_backward.c src/wkb/transport_loglik.c src/wkb/thm42_c1.c
 WKB_TRANSPORT_TESTS = src/wkb/test/t-transport_gauss src/wkb/test/t-transport_exact \
-	src/wkb/test/t-thm42_mix
+	src/wkb/test/t-thm42_mix src/wkb/test/t-transport_stiff
 check_PROGRAMS += $(WKB_TRANSPORT_TESTS)
 TESTS += $(WKB_TRANSPORT_TESTS)
 # per-topic additions (one owner each)

@@ -164,6 +164,7 @@ wkb_thm42_c1(arb_t res, const problem_t P, arb_srcptr x, wkb_transport_opt_t opt
     {
         opt->steps_fwd = T->steps_fwd;
         opt->steps_bwd = T->steps_bwd;
+        opt->jac_switched = T->jac_switched;
     }
     if (!ok)
         arb_indeterminate(res);

@@ -117,6 +117,142 @@ _all_blocks(_wkb_tr_t T, arb_ptr * state, const arb_t a, const arb_t b, slong p,
     return ok;
 }
 
+/* Bits of accuracy that the block state U (m balls) has lost against the
+   working precision: log2(max_i rad U_i / (2^-prec max(1, max_i |U_i|))),
+   at least 0 (0 for an exact state). */
+static slong
+_lost_bits(arb_srcptr U, slong m, slong prec)
+{
+    mag_t a, r;
+    slong i, e;
+    mag_init(a);
+    mag_init(r);
+    _arb_vec_get_mag(a, U, m);
+    if (mag_cmp_2exp_si(a, 0) < 0)
+        mag_one(a);
+    for (i = 0; i < m; i++)
+        if (mag_cmp(r, arb_radref(U + i)) < 0)
+            mag_set(r, arb_radref(U + i));
+    if (mag_is_zero(r))
+        e = 0;
+    else if (!mag_is_finite(r) || !mag_is_finite(a))
+        e = WORD_MAX / 4;
+    else
+        e = MAG_EXP(r) - MAG_EXP(a) + prec;
+    mag_clear(a);
+    mag_clear(r);
+    return FLINT_MAX(e, 0);
+}
+
+/*
+    The backward blocks start without the Jacobian (cheaper, and as tight
+    on most problems).  Where the flow contracts strongly (between two
+    modes of the 25-Gaussian the forward flow contracts by e^-41), a block's
+    series on a ball grows like e^{|DF| h} per step instead of shrinking,
+    and the state loses accuracy geometrically: 2^132 over the march.  A
+    block is put on trial when, after interval k (k a multiple of 8,
+    k >= 16), it has lost more than _WKB_TR_SWITCH_MIN bits in all, more
+    than _WKB_TR_SWITCH_BITS since interval k/2 (rounding errors add up:
+    about 1 bit when k doubles) and at least next[n] bits.  hist[k * nb +
+    n] holds the lost bits after interval k.  Never affects containment.
+*/
+static void
+_trials_due(int * due, const slong * next, const _wkb_tr_t T, const slong * hist, slong k)
+{
+    slong n, nb = T->nb;
+    if (k % 8 != 0 || k < 16)
+        return;
+    for (n = 0; n < nb; n++)
+    {
+        slong now = hist[k * nb + n], half = hist[(k / 2) * nb + n];
+        if (T->blk[n].sol->jac == NULL && now > _WKB_TR_SWITCH_MIN &&
+            now - half > _WKB_TR_SWITCH_BITS && now >= next[n])
+            due[n] = 1;
+    }
+}
+
+static void
+_max_rad(mag_t r, arb_srcptr x, slong m)
+{
+    slong i;
+    mag_zero(r);
+    for (i = 0; i < m; i++)
+        if (mag_cmp(r, arb_radref(x + i)) < 0)
+            mag_set(r, arb_radref(x + i));
+}
+
+/*
+    Trial of block B on the interval of Q (from Q->t0, Q->x0) to b, which
+    tmp has just crossed without the Jacobian: the same interval with it.
+    If its end state's radius grew by at most a quarter as much (or
+    shrank), the block switches for the rest of the march and tmp takes
+    the new solve (returns 1); radii are the maxima over the components.  Else
+    the end state x becomes the intersection of both enclosures (each
+    holds the true state) and 0 is returned.
+*/
+static int
+_trial_jac(_wkb_tr_block_struct * B, ode_solution_t tmp, arb_ptr x, const ode_problem_t Q,
+           const arb_t b, slong p, slong prec)
+{
+    slong i, m = B->T->m[B->n];
+    ode_problem_t Q2;
+    ode_options_t opt;
+    ode_solution_t tmp2;
+    int sw = 0;
+
+    ode_problem_init(Q2, m);
+    ode_options_init(opt);
+    ode_solution_init(tmp2, m);
+    ode_problem_set_rhs(Q2, _wkb_tr_bwd_rhs, _wkb_tr_bwd_jac, B);
+    arb_set(Q2->t0, Q->t0);
+    arb_set(Q2->t1, b);
+    _arb_vec_set(Q2->x0, Q->x0, m);
+    opt->order = p;
+    opt->store = 1;
+    if (B->T->max_steps > 0)
+        opt->max_steps = B->T->max_steps;
+    if (ode_solve(tmp2, Q2, opt, prec) == ODE_SUCCESS)
+    {
+        mag_t r0, r1, r2;
+        mag_init(r0);
+        mag_init(r1);
+        mag_init(r2);
+        _max_rad(r0, Q->x0, m);
+        _max_rad(r1, x, m);
+        _max_rad(r2, tmp2->x, m);
+        /* r2 - r0 <= (r1 - r0) / 4, i.e. 4 r2 <= r1 + 3 r0 */
+        mag_mul_2exp_si(r2, r2, 2);
+        mag_mul_ui(r0, r0, 3);
+        mag_add(r1, r1, r0);
+        if (mag_cmp(r2, r1) <= 0)
+        {
+            ode_solution_struct u = *tmp;
+            *tmp = *tmp2;
+            *tmp2 = u;
+            _arb_vec_set(x, tmp->x, m);
+            B->sol->jac = _wkb_tr_bwd_jac;
+            B->T->jac_switched++;
+            sw = 1;
+        }
+        else
+        {
+            arb_t v;
+            arb_init(v);
+            for (i = 0; i < m; i++)
+                if (arb_intersection(v, x + i, tmp2->x + i, prec))
+                    arb_swap(x + i, v);
+            arb_clear(v);
+        }
+        mag_clear(r0);
+        mag_clear(r1);
+        mag_clear(r2);
+    }
+    ode_solution_clear(tmp2);
+    ode_options_clear(opt);
+    ode_problem_clear(Q2);
+    return sw;
+}
+
 /* e = the end of [T, t0] moved inwards to a dyadic number (prec bits),
    or e = the end itself if it is exact or no such number is found */
 static void
@@ -176,6 +312,9 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     ode_solution_t tmp;
     arb_t a, b, hmax, tend;
     int ok = 1;
+    slong * hist = NULL, hist_alloc = 0;   /* lost bits per interval and block */
+    slong * next;                          /* per block: lost bits for a trial */
+    int * due;                             /* per block: trial on the next interval */
 
     if (!T->have_fwd || T->fwd->len < 1)
         return 0;
@@ -183,8 +322,11 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
     p = (T->order_bwd > 0) ? T->order_bwd : _wkb_tr_default_order(prec);
     T->Lc = p + 2;
     T->steps_bwd = 0;
+    T->jac_switched = 0;
 
     state = flint_malloc(sizeof(arb_ptr) * T->nb);
+    next = flint_calloc(T->nb, sizeof(slong));
+    due = flint_calloc(T->nb, sizeof(int));
     for (n = 0; n < T->nb; n++)
     {
         _wkb_tr_block_struct * B = T->blk + n;
@@ -256,10 +398,12 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
                        grew again (COSINE, T = 0.999: 4051 steps of
                        2^-12 instead of 154) */
                     arf_set_round(arb_midref(hmax), arb_midref(hmax), 8, ARF_RND_DOWN);
-                    if (st == ODE_SUCCESS)
-                        _arb_vec_set(state[n], tmp->x, T->m[n]);
-                    else   /* the step's enclosure at its end point */
-                        ok = ode_solution_eval(state[n], tmp, b, prec);
+                    /* ode_solve's own state, also after the step limit:
+                       the stored step evaluated at its end is a series on
+                       a ball, which grows like e^{|DF| h} per step where
+                       the flow contracts (between two modes of the
+                       25-Gaussian: 2^132 over the march) */
+                    _arb_vec_set(state[n], tmp->x, T->m[n]);
                 }
             }
             else
@@ -286,6 +430,12 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
                     arb_clear(u);
                 }
             }
+            if (ok && due[n])
+            {
+                due[n] = 0;
+                if (!_trial_jac(B, tmp, state[n], Q, b, p, prec))
+                    next[n] = _lost_bits(state[n], T->m[n], prec) + _WKB_TR_SWITCH_BITS;
+            }
             if (ok)
             {
                 _append_steps(B->sol, tmp);
@@ -296,6 +446,17 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             ode_problem_clear(Q);
         }
         arb_set(a, b);
+        if (ok)
+        {
+            if (k + 1 >= hist_alloc)
+            {
+                hist_alloc = 2 * (k + 1);
+                hist = flint_realloc(hist, sizeof(slong) * hist_alloc * T->nb);
+            }
+            for (n = 0; n < T->nb; n++)
+                hist[(k + 1) * T->nb + n] = _lost_bits(state[n], T->m[n], prec);
+            _trials_due(due, next, T, hist, k + 1);
+        }
     }
     if (ok && !arb_equal(tend, P->t0))
         ok = _all_blocks(T, state, tend, P->t0, p, prec);
@@ -324,6 +485,9 @@ _wkb_tr_backward(_wkb_tr_t T, slong prec)
             T->steps_bwd += T->blk[n].sol->len;
     }
     flint_free(state);
+    flint_free(hist);
+    flint_free(next);
+    flint_free(due);
     arb_clear(a);
     arb_clear(b);
     arb_clear(hmax);

@@ -91,7 +91,11 @@ typedef struct _wkb_tr_struct_tag
     slong max_steps;
     slong jac_max_m;            /* blocks with m[n] <= jac_max_m are solved with
                                    the Jacobian callback (_wkb_tr_bwd_jac);
-                                   0: never (default _WKB_TR_JAC_MAX_M) */
+                                   0: never (default _WKB_TR_JAC_MAX_M);
+                                   the others switch to it during the march
+                                   when their state loses accuracy
+                                   geometrically (transport_backward.c) */
+    slong jac_switched;         /* blocks switched in the last march */
     slong Lc;                   /* tau-length of the time slots (order + 2) */
 
     ode_solution_t fwd;         /* forward characteristic (dense) */
@@ -150,6 +154,17 @@ int _wkb_tr_bwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t 
    series, Lohner step); see transport_rhs.c for the measurements. */
 #ifndef _WKB_TR_JAC_MAX_M
 #define _WKB_TR_JAC_MAX_M 0
+#endif
+
+/* The switch to the Jacobian during the backward march: a block switches
+   after interval k once it has lost more than _WKB_TR_SWITCH_MIN bits and
+   more than _WKB_TR_SWITCH_BITS since interval k/2.  Measured 2026-12-04
+   (see transport_rhs.c). */
+#ifndef _WKB_TR_SWITCH_BITS
+#define _WKB_TR_SWITCH_BITS 8
+#endif
+#ifndef _WKB_TR_SWITCH_MIN
+#define _WKB_TR_SWITCH_MIN 16
 #endif
 
 /* Default Taylor order at precision prec: 8 + prec/4 (at most 200).  Higher

@@ -12,6 +12,7 @@ wkb_transport_opt_init(wkb_transport_opt_t opt)
     opt->max_steps = 0;
     opt->steps_fwd = 0;
     opt->steps_bwd = 0;
+    opt->jac_switched = 0;
     opt->steps_aux = 0;
 }
 
@@ -50,6 +51,7 @@ _wkb_tr_init(_wkb_tr_t T, const problem_t P, slong N, slong nb,
     T->order_bwd = (opt != NULL) ? opt->order_bwd : 0;
     T->max_steps = (opt != NULL) ? opt->max_steps : 0;
     T->jac_max_m = _WKB_TR_JAC_MAX_M;
+    T->jac_switched = 0;
     T->Lc = 1;
 
     ode_solution_init(T->fwd, d);

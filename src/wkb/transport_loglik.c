@@ -37,6 +37,7 @@ wkb_transport_loglik_series(arb_poly_t res, const problem_t P, arb_srcptr x, slo
     {
         opt->steps_fwd = T->steps_fwd;
         opt->steps_bwd = T->steps_bwd;
+        opt->jac_switched = T->jac_switched;
         opt->steps_aux = 0;
     }
     _wkb_tr_clear(T);
