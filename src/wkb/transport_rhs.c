@@ -166,6 +166,21 @@ _wkb_tr_bwd_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t,
     above (block 0 alone with the Jacobian in b-c1: c_0 unchanged, c_1 50
     times wider).  Only the scalar blocks (m = 1, jac_max_m = 1): same
     radii, time within noise (min of 5: 0.84 vs 0.82 s, 1.27 vs 1.35 s).
+
+    Re-measured 2026-12-04, after the leader block's state came from
+    ode_solve's own Lohner state instead of its stored step evaluated at
+    the step's end (the "50 times wider" above was that): with the
+    Jacobian for every block, b-c1 c_1 4.3e-14 vs 3.7e-13 in the same
+    time; mixture1d N = 4, 85 bits: 1.56 vs 0.86 s, c_4 1.9e-18 vs 7.8e-17;
+    b-c1 N = 3: 18.6 vs 6.2 s, c_3 4.6e-11 vs 6.0e-8.  CLI --digits 10:
+    1.1 to 2.6 times slower on every problem tried.  But between two modes
+    of the 25-Gaussian (a strongly contracting flow) c_1 at 64 bits is
+    +/- 1.5e-11 with it and +/- 2.9e20 without.  Hence the default: no
+    Jacobian, and a trial switch during the march (transport_backward.c)
+    for blocks that lose accuracy geometrically: there +/- 2.7e-11; on
+    mixture1d N = 4 two blocks switch (1.2 vs 0.9 s, radii 4-5 times
+    smaller), b-c1 N = 3 one (6.9 vs 7.1 s, c_3 2.2e-8), the 25-Gaussian
+    at its modes none.
 */
 int
 _wkb_tr_bwd_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t,
