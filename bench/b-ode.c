@@ -14,6 +14,9 @@
        issue's target (radius < 1e-25 at 128 bits) at tol 1e-30 on one
        thread and on two (opt->parallel: the next step's centre series on
        the second thread), best of 3 runs each.
+    In 1 and 2 (one thread) each row is followed by the same solve with
+    the order chosen per step (ODE_ORDER_ADAPTIVE, rows "-ad") and its
+    time ratio against the fixed automatic order.
     3. The affine WKB route (moment ODE of the h-series, a linear system
        of dimension 5 (N + 1)): d = 2 problem gauss2d-vp (VP schedule,
        correlated Gaussian data, scaled score, prior N(0, I)) and the same
@@ -175,6 +178,33 @@ report(const char * label, slong prec, const ode_solution_t sol, double dt, doub
     fflush(stdout);
 }
 
+/* The same solve with the adaptive order (opt->order = ODE_ORDER_ADAPTIVE),
+   best of nrep CPU times: a row, and its time against the fixed order's
+   dtfix measured just before. */
+static void
+adaptive_row(const char * label, slong prec, const ode_problem_t P, ode_options_t opt,
+             int nrep, double dtfix, double t64)
+{
+    ode_solution_t sol;
+    slong keep = opt->order;
+    double dt = 0, d1, t0;
+    int rep;
+    ode_solution_init(sol, P->n);
+    opt->order = ODE_ORDER_ADAPTIVE;
+    for (rep = 0; rep < nrep; rep++)
+    {
+        t0 = now();
+        ode_solve(sol, P, opt, prec);
+        d1 = now() - t0;
+        dt = (rep == 0 || d1 < dt) ? d1 : dt;
+    }
+    opt->order = keep;
+    report(label, prec, sol, dt, t64);
+    flint_printf("       adaptive order / fixed order (8 + prec/4): time ratio %.2f\n",
+                 dt / dtfix);
+    ode_solution_clear(sol);
+}
+
 /* Seconds per arb_mul of two full-precision numbers (the yardstick for
    the growth of the ODE time with the precision). */
 static double
@@ -253,6 +283,7 @@ main(int argc, char ** argv)
             if (ip == 0)
                 t64 = dt;
             report("1D", prec, sol, dt, t64);
+            adaptive_row("1D-ad", prec, P, opt, nrep, dt, t64);
             {
                 double mr = mul_cost(prec) / m64;
                 flint_printf("       arb_mul at %wd bits costs %.2f x that at 64 bits; time ratio / "
@@ -337,6 +368,8 @@ main(int argc, char ** argv)
             if (ip == 0)
                 t64 = dt;
             report("2D", prec, sol, dt, t64);
+            if (ip <= 3)
+                adaptive_row("2D-ad", prec, P, opt, (ip >= 3) ? 3 : 1, dt, t64);
             if (prec == 128)
             {
                 flint_printf("       X(1) = ");

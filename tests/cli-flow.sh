@@ -4,7 +4,8 @@
 # is X_t = x sqrt(v_t / v0) (v_t = v0 e^-t + 1 - e^-t under const beta = 1)
 # and log q^0_{t0}(x) = log N(X_T; 0, 1) + (1/2) log(v_T / v0); each printed
 # ball must contain the value computed by bc -l.  Round trips z -> x -> z
-# (the x from a 30-digit run) contain z.  --csv and --json have the
+# (the x from a 30-digit run) contain z; so do runs with --order adaptive
+# and a fixed --order.  --csv and --json have the
 # documented shape; bad options exit 2 with one line on stderr.
 set -u
 : "${srcdir:?srcdir must point to the source tree}"
@@ -103,6 +104,16 @@ if ! cmp -s "$tmp/out1" "$tmp/out"; then
     echo "FAIL: flow --threads 2 differs from one thread"; diff "$tmp/out1" "$tmp/out"; fail=1
 fi
 bad flow "--threads" "$p1" --x 0 --threads 0
+
+# ---- --order adaptive (order chosen per step) and a fixed order: same
+#      closed forms, at 25 digits
+for ord in adaptive 12; do
+    run flow "$p1" --x 0.5 --logdensity --digits 25 --order $ord
+    contains "--order $ord z" "$(field 'z\[0\]' "$tmp/out")" "0.5*sqrt(v(5)/0.3)"
+    contains "--order $ord log_q" "$(field log_q "$tmp/out")" "-l(2*pi)/2 - 0.25*v(5)/0.3/2 + l(v(5)/0.3)/2"
+done
+bad flow "--order" "$p1" --x 0 --order 0
+bad flow "--order" "$p1" --x 0 --order adapt
 
 # ---- --help
 n=$((n + 1))

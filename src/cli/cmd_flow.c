@@ -24,7 +24,8 @@ usage(FILE * out)
 {
     fprintf(out,
         "Usage: diffwkb flow PROBLEM (--z Z | --x X) [--at T1,T2,...] [--logdensity]\n"
-        "                    [--digits D] [--threads T] [--json | --csv]\n"
+        "                    [--digits D] [--order N | --order adaptive] [--threads T]\n"
+        "                    [--json | --csv]\n"
         "The certified probability-flow map X' = f(t) X - (g(t)^2/2) s_theta(X, t)\n"
         "of the problem (its score model), the deterministic h = 0 sampler.\n\n"
         "  --z Z[,...]     latent point at T: integrate down to t0, print x = X(t0)\n"
@@ -36,6 +37,10 @@ usage(FILE * out)
         "                  pi the problem's prior\n"
         "  --digits D      correct significant digits of every printed ball (default %d);\n"
         "                  the precision is raised until they are reached\n"
+        "  --order N       Taylor order of the validated integrator (default 8 + prec/4,\n"
+        "                  fixed); 'adaptive': chosen per step in [p/2, 2p] from the\n"
+        "                  remainders (same guarantees; about 10%% faster in 1D, as fast\n"
+        "                  on the 25-Gaussian)\n"
         "  --threads T     threads (default 1): the next step's series ahead, and the\n"
         "                  mixture components of the score; same balls for any T\n"
         "  --json          one JSON object instead of text lines\n"
@@ -54,6 +59,7 @@ typedef struct
     int encode;           /* 1: --x (t0 -> T), 0: --z (T -> t0) */
     int logdens;
     slong nat;            /* number of --at times */
+    slong order;          /* Taylor order (0: automatic, or ODE_ORDER_ADAPTIVE) */
     arb_ptr end;          /* d: X at the end time */
     arb_t logq, divint;   /* log q^0_{t0}, int_{t0}^{T} div F */
     arb_ptr traj;         /* nat * d */
@@ -81,6 +87,7 @@ evaluate(flow_out * o, problem_t P, const fmpq * pq, const fmpq * atq, slong dig
     ode_solution_init(sol, d + o->logdens);
     wkb_pf_flow_opt_init(opt);
     opt->store = (o->nat > 0);
+    opt->order = o->order;
     /* first attempt: per-step error target 10^-(digits + 5) (relative),
        enough for `digits` unless the flow amplifies errors a lot; then
        the solver's default 2^-prec at the doubled precisions */
@@ -332,7 +339,7 @@ int
 cli_cmd_flow(int argc, char ** argv)
 {
     const char * file = NULL, * ztext = NULL, * xtext = NULL, * attext = NULL,
-               * dtext = NULL, * ttext = NULL, * val, * ptext;
+               * dtext = NULL, * ttext = NULL, * otext = NULL, * val, * ptext;
     int json = 0, csv = 0, logdens = 0, first = 1, i, r, status = CLI_EINPUT;
     slong digits = DEFAULT_DIGITS, prec, n = 0, nat = 0, j, d;
     fmpq * pq = NULL, * atq = NULL;
@@ -398,6 +405,13 @@ cli_cmd_flow(int argc, char ** argv)
             ttext = val;
             continue;
         }
+        if ((r = cli_opt_value(&val, argc, argv, &i, "--order")) != 0)
+        {
+            if (r < 0)
+                return CLI_EINPUT;
+            otext = val;
+            continue;
+        }
         if (cli_positional_file(&file, a, "flow"))
             return CLI_EINPUT;
     }
@@ -421,6 +435,14 @@ cli_cmd_flow(int argc, char ** argv)
         if (nt < 0)
             return CLI_EINPUT;
         flint_set_num_threads(nt);
+    }
+    o.order = 0;
+    if (otext != NULL)
+    {
+        if (!strcmp(otext, "adaptive"))
+            o.order = ODE_ORDER_ADAPTIVE;
+        else if ((o.order = cli_parse_slong(otext, "--order", 1, 500)) < 0)
+            return CLI_EINPUT;
     }
     ptext = (ztext != NULL) ? ztext : xtext;
 

@@ -32,7 +32,8 @@ extern "C" {
 
 typedef struct
 {
-    slong order;        /* Taylor order; 0: WKB_PF_FLOW_DEFAULT_ORDER(prec) */
+    slong order;        /* Taylor order; 0: WKB_PF_FLOW_DEFAULT_ORDER(prec);
+                           ODE_ORDER_ADAPTIVE: chosen per step (ode.h) */
     slong max_steps;    /* 0: the ode default */
     int store;          /* keep the dense output (default 1) */
     arb_t tol;          /* per-step error target (ode_options_t's tol); 0: 2^-prec */

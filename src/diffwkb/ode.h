@@ -86,9 +86,15 @@ void ode_problem_init(ode_problem_t P, slong n);
 void ode_problem_clear(ode_problem_t P);
 void ode_problem_set_rhs(ode_problem_t P, ode_rhs_func rhs, ode_jac_func jac, void * param);
 
+#define ODE_ORDER_ADAPTIVE (-1)
+
 typedef struct
 {
-    slong order;       /* Taylor order p >= 1; 0: automatic from prec */
+    slong order;       /* Taylor order p >= 1; 0: automatic from prec
+                          (8 + prec/4, fixed for the solve);
+                          ODE_ORDER_ADAPTIVE: chosen per step in
+                          [p0/2, 2 p0] (p0 the automatic order) from the
+                          box series' remainders, see solve.c */
     slong max_steps;   /* failure after this many steps (default 100000) */
     arb_t tol;         /* per-step error target (absolute, relative to
                           max(1, |x|)); 0: 2^-prec.  Steers the step size only. */

@@ -186,7 +186,8 @@ wkb_pf_flow_solve_opt(ode_solution_t sol, const problem_t P, arb_srcptr x,
     _arb_vec_set(O->x0, x, d);
     if (with_div)
         arb_zero(O->x0 + d);
-    o->order = (opt != NULL && opt->order > 0) ? opt->order : WKB_PF_FLOW_DEFAULT_ORDER(prec);
+    o->order = (opt != NULL && (opt->order > 0 || opt->order == ODE_ORDER_ADAPTIVE))
+               ? opt->order : WKB_PF_FLOW_DEFAULT_ORDER(prec);
     if (opt != NULL && opt->max_steps > 0)
         o->max_steps = opt->max_steps;
     o->store = (opt != NULL) ? opt->store : 1;
