@@ -318,6 +318,22 @@ _ode_hull_series(arb_poly_struct * ser_h, const ode_problem_t P, const arb_poly_
     return 0;
 }
 
+/* m = 2^e tol max(1, |X|): the step controller's targets and thresholds
+   (absolute, relative to the state's size). */
+static void
+_ode_target_mag(mag_t m, const arb_t tol, arb_srcptr X, slong n, slong e)
+{
+    mag_t sc;
+    mag_init(sc);
+    arb_get_mag(m, tol);
+    _arb_vec_get_mag(sc, X, n);
+    if (mag_cmp_2exp_si(sc, 0) < 0)
+        mag_one(sc);
+    mag_mul(m, m, sc);
+    mag_mul_2exp_si(m, m, e);
+    mag_clear(sc);
+}
+
 /*
     Adaptive order (opt->order = ODE_ORDER_ADAPTIVE); never affects
     containment.  ser_B (length p + 2) encloses the Taylor coefficients of
@@ -349,12 +365,7 @@ _ode_next_order(arf_t hideal, const arb_poly_struct * ser_B, arb_srcptr X, slong
     arb_init(ebest); arb_init(eprev); arb_init(hbest);
     mag_init(m); mag_init(mv);
 
-    arb_get_mag(m, tol);
-    _arb_vec_get_mag(mv, X, n);
-    if (mag_cmp_2exp_si(mv, 0) < 0)
-        mag_one(mv);
-    mag_mul(m, m, mv);
-    mag_mul_2exp_si(m, m, 4);
+    _ode_target_mag(m, tol, X, n, 4);
     arf_set_mag(arb_midref(target), m);
 
     for (q = lo; q <= p; q++)
@@ -436,7 +447,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_ptr X, c, r, B, Z, s, Xd, v1, v2, W;
     arb_t t, rem, hb, taui, ti, tol, u, w;
     arf_t h, hlow, hlast, hideal;
-    mag_t mz, mt, mv;
+    mag_t mz, mt;
     /* the next centre series computed ahead (opt->parallel) */
     _ode_ahead_struct ah;
     thread_pool_handle * hd = NULL;
@@ -477,7 +488,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
     arb_init(t); arb_init(rem); arb_init(hb); arb_init(taui); arb_init(ti);
     arb_init(tol); arb_init(u); arb_init(w);
     arf_init(h); arf_init(hlow); arf_init(hlast); arf_init(hideal);
-    mag_init(mz); mag_init(mt); mag_init(mv);
+    mag_init(mz); mag_init(mt);
 
     arb_sub(rem, P->t1, P->t0, prec);
     if (arb_is_zero(rem))
@@ -654,17 +665,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
             {
                 /* remainder much larger than asked: a smaller step is better */
                 _arb_vec_get_mag(mz, Z, n);
-                arb_get_mag(mt, tol);
-                {
-                    mag_t sc;
-                    mag_init(sc);
-                    _arb_vec_get_mag(sc, X, n);
-                    if (mag_cmp_2exp_si(sc, 0) < 0)
-                        mag_one(sc);
-                    mag_mul(mt, mt, sc);
-                    mag_clear(sc);
-                }
-                mag_mul_2exp_si(mt, mt, 8);
+                _ode_target_mag(mt, tol, X, n, 8);
                 if (mag_cmp(mz, mt) > 0)
                 {
                     /* h *= (mt / mz)^(1/(p+1)), clamped to [1/4, 7/8] */
@@ -807,12 +808,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
         {
             arb_t q;
             arb_init(q);
-            arb_get_mag(mt, tol);
-            _arb_vec_get_mag(mv, X, n);
-            if (mag_cmp_2exp_si(mv, 0) < 0)
-                mag_one(mv);
-            mag_mul(mt, mt, mv);
-            mag_mul_2exp_si(mt, mt, 4);
+            _ode_target_mag(mt, tol, X, n, 4);
             arf_set_mag(arb_midref(u), mt);
             mag_zero(arb_radref(u));
             arf_set_mag(arb_midref(q), mz);
@@ -909,6 +905,6 @@ cleanup_small:
     arb_clear(t); arb_clear(rem); arb_clear(hb); arb_clear(taui); arb_clear(ti);
     arb_clear(tol); arb_clear(u); arb_clear(w);
     arf_clear(h); arf_clear(hlow); arf_clear(hlast); arf_clear(hideal);
-    mag_clear(mz); mag_clear(mt); mag_clear(mv);
+    mag_clear(mz); mag_clear(mt);
     return sol->status;
 }

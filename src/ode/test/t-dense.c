@@ -15,40 +15,6 @@
 */
 #include "common.h"
 
-typedef struct { arb_t l, w; } rot_struct;
-
-static int
-rot_rhs(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
-        void * param, slong prec)
-{
-    rot_struct * R = param;
-    arb_poly_t u;
-    arb_poly_init(u);
-    arb_poly_scalar_mul(res + 0, x + 0, R->l, prec);
-    arb_poly_scalar_mul(u, x + 1, R->w, prec);
-    arb_poly_sub(res + 0, res + 0, u, prec);
-    arb_poly_scalar_mul(res + 1, x + 1, R->l, prec);
-    arb_poly_scalar_mul(u, x + 0, R->w, prec);
-    arb_poly_add(res + 1, res + 1, u, prec);
-    arb_poly_truncate(res + 0, len);
-    arb_poly_truncate(res + 1, len);
-    arb_poly_clear(u);
-    return 0;
-}
-
-static int
-rot_jac(arb_poly_struct * J, const arb_poly_struct * x, const arb_t t, slong len,
-        void * param, slong prec)
-{
-    rot_struct * R = param;
-    arb_poly_set_arb(J + 0, R->l);
-    arb_poly_set_arb(J + 3, R->l);
-    arb_poly_set_arb(J + 2, R->w);
-    arb_poly_set_arb(J + 1, R->w);
-    arb_poly_neg(J + 1, J + 1);
-    return 0;
-}
-
 /* G(x) = x: two components for kind 0, one for kind 1 (param = &m) */
 static int
 ident(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len,
@@ -65,7 +31,7 @@ ident(arb_poly_struct * res, const arb_poly_struct * x, const arb_t t, slong len
 
 /* exact value at time s (kind 0: lambda, z0) */
 static void
-exact_at(arb_ptr xe, int kind, const rot_struct * R, arb_srcptr x0, const arb_t d, slong prec)
+exact_at(arb_ptr xe, int kind, const rs_struct * R, arb_srcptr x0, const arb_t d, slong prec)
 {
     if (kind == 0)
     {
@@ -107,7 +73,7 @@ main(void)
     {
         int kind = iter % 2, use_jac = n_randint(state, 2), status;
         slong n = (kind == 0) ? 2 : 1, prec = 64 + n_randint(state, 96), i, k;
-        rot_struct R;
+        rs_struct R;
         ode_problem_t P;
         ode_options_t opt;
         ode_solution_t sol;
@@ -137,7 +103,7 @@ main(void)
                 arb_one(R.w);
             rand_dyadic(P->x0 + 0, state, 6);
             rand_dyadic(P->x0 + 1, state, 6);
-            ode_problem_set_rhs(P, rot_rhs, use_jac ? rot_jac : NULL, &R);
+            ode_problem_set_rhs(P, rs_rhs, use_jac ? rs_jac : NULL, &R);
         }
         else
         {
