@@ -117,6 +117,17 @@ _all_blocks(_wkb_tr_t T, arb_ptr * state, const arb_t a, const arb_t b, slong p,
     return ok;
 }
 
+/* r = max_i rad x_i */
+static void
+_max_rad(mag_t r, arb_srcptr x, slong m)
+{
+    slong i;
+    mag_zero(r);
+    for (i = 0; i < m; i++)
+        if (mag_cmp(r, arb_radref(x + i)) < 0)
+            mag_set(r, arb_radref(x + i));
+}
+
 /* Bits of accuracy that the block state U (m balls) has lost against the
    working precision: log2(max_i rad U_i / (2^-prec max(1, max_i |U_i|))),
    at least 0 (0 for an exact state). */
@@ -124,15 +135,13 @@ static slong
 _lost_bits(arb_srcptr U, slong m, slong prec)
 {
     mag_t a, r;
-    slong i, e;
+    slong e;
     mag_init(a);
     mag_init(r);
     _arb_vec_get_mag(a, U, m);
     if (mag_cmp_2exp_si(a, 0) < 0)
         mag_one(a);
-    for (i = 0; i < m; i++)
-        if (mag_cmp(r, arb_radref(U + i)) < 0)
-            mag_set(r, arb_radref(U + i));
+    _max_rad(r, U, m);
     if (mag_is_zero(r))
         e = 0;
     else if (!mag_is_finite(r) || !mag_is_finite(a))
@@ -171,16 +180,6 @@ _trials_due(int * due, const slong * next, const _wkb_tr_t T, const slong * hist
     }
 }
 
-static void
-_max_rad(mag_t r, arb_srcptr x, slong m)
-{
-    slong i;
-    mag_zero(r);
-    for (i = 0; i < m; i++)
-        if (mag_cmp(r, arb_radref(x + i)) < 0)
-            mag_set(r, arb_radref(x + i));
-}
-
 /*
     Trial of block B on the interval of Q (from Q->t0, Q->x0) to b, which
     tmp has just crossed without the Jacobian: the same interval with it.
@@ -200,15 +199,8 @@ _trial_jac(_wkb_tr_block_struct * B, ode_solution_t tmp, arb_ptr x, const ode_pr
     ode_solution_t tmp2;
     int sw = 0;
 
-    ode_problem_init(Q2, m);
-    ode_options_init(opt);
-    ode_solution_init(tmp2, m);
+    _block_init(Q2, opt, tmp2, B, Q->x0, Q->t0, b, p);
     ode_problem_set_rhs(Q2, _wkb_tr_bwd_rhs, _wkb_tr_bwd_jac, B);
-    arb_set(Q2->t0, Q->t0);
-    arb_set(Q2->t1, b);
-    _arb_vec_set(Q2->x0, Q->x0, m);
-    opt->order = p;
-    opt->store = 1;
     if (B->T->max_steps > 0)
         opt->max_steps = B->T->max_steps;
     if (ode_solve(tmp2, Q2, opt, prec) == ODE_SUCCESS)
