@@ -103,6 +103,9 @@ bad action "--digits" "$p" --x0 0 --x1 1 --lagrangian h --h 1 --digits 0
 bad action "--t0/--t1" "$p" --x0 0 --x1 1 --lagrangian h --h 1 --t0 1 --t1 1/2
 bad action "expected 1 coordinates" "$p" --x0 0,1 --x1 1 --lagrangian h --h 1
 bad action "could not reach 80 digits" "$p" --x0 0 --x1 1 --lagrangian h --h 1 --t0 1/2 --t1 1 --digits 80
+# a path from 0 to 50 in time 1/1000 (speed 5e4): the validated shooting
+# integration fails at every precision up to the cap; reported, no value
+bad action "no certified classical path" "$p" --x0 0 --x1 50 --lagrangian h --h 1/100 --t0 0 --t1 1/1000
 
 if [ "$fail" -ne 0 ]; then
     echo "cli-action: FAIL"
