@@ -62,6 +62,11 @@ run loglik "$ex/paper-1d.json" --x 0.5 --order 3 --json --h 1
 n=$((n + 1))
 python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o["x"] == ["0.5"] and len(o["coefficients"]) == 4 and o["route"] == "gauss1d-closed-form" and "value" in o and "partial_sum" in o, o' "$tmp/out" \
     || { echo "FAIL: loglik --json"; cat "$tmp/out"; fail=1; }
+# --progress writes only to stderr: stdout is the same JSON
+cp "$tmp/out" "$tmp/out0"
+run loglik "$ex/paper-1d.json" --x 0.5 --order 3 --json --h 1 --progress
+n=$((n + 1))
+cmp -s "$tmp/out0" "$tmp/out" || { echo "FAIL: loglik --progress changed stdout"; fail=1; }
 run nll "$ex/paper-1d.json" --order 2 --json
 n=$((n + 1))
 python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert len(o["coefficients"]) == 3 and "x" not in o, o' "$tmp/out" \

@@ -12,6 +12,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <math.h>
@@ -35,6 +36,7 @@ typedef struct
     slong mc;                /* nll: Monte Carlo points (0: off) */
     uint64_t seed;
     int json;
+    int progress;            /* --progress: precision attempts on stderr */
 }
 wkb_args;
 
@@ -74,7 +76,9 @@ usage(FILE * out, int nll)
         "                  (a truncation, not an enclosure of the value)\n"
         "  --digits D      correct significant digits of every printed ball (default %d);\n"
         "                  the precision is raised until they are reached\n"
-        "  --json          JSON output\n\n"
+        "  --json          JSON output\n"
+        "  --progress      report each precision attempt that falls short on stderr\n"
+        "                  (default: on a terminal; one point or the certified NLL)\n\n"
         "Every printed ball [mid +/- rad] contains the true value.  The power series in h has\n"
         "a finite radius of convergence in general: the truncated sum is no substitute for\n"
         "the exact value at large h.\n"
@@ -195,7 +199,7 @@ _bits_missing(const arb_t x, slong digits)
    ball is not finite and from the third attempt on. */
 static int
 evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const fmpq * hq,
-                   slong order, slong digits, char * err, size_t errlen)
+                   slong order, slong digits, int progress, char * err, size_t errlen)
 {
     slong prec = cli_prec_for_digits(digits) + 5 * FLINT_MAX(order, 0);
     int accurate, status, retried = 0;
@@ -247,11 +251,25 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
             else if (hq != NULL)
                 miss = -1;
             arb_clear(c);
+            if (progress)
+            {
+                if (miss < 0)
+                    fprintf(stderr, "diffwkb %s: %ld bits: no finite enclosure",
+                            nll ? "nll" : "loglik", (long) prec);
+                else
+                    fprintf(stderr, "diffwkb %s: %ld bits: %ld bits short of %ld digits",
+                            nll ? "nll" : "loglik", (long) prec, (long) miss, (long) digits);
+            }
             if (miss < 0 || retried)
                 prec *= 2;
             else
                 prec = FLINT_MIN(2 * prec, prec + miss + 12);
             retried = 1;
+            if (progress)
+            {
+                fprintf(stderr, "; next attempt at %ld bits\n", (long) prec);
+                fflush(stderr);
+            }
         }
     }
 }
@@ -389,7 +407,7 @@ points_worker(void * arg)
             break;
 
         wkb_result_init(&r);
-        if (evaluate_to_digits(&r, P, 0, J->xq[k], J->hq, J->a->order, J->a->digits,
+        if (evaluate_to_digits(&r, P, 0, J->xq[k], J->hq, J->a->order, J->a->digits, 0,
                                err, sizeof(err)) != CLI_OK)
         {
             J->err[k] = strdup(err);
@@ -726,6 +744,11 @@ parse_args(wkb_args * a, int argc, char ** argv)
             a->json = 1;
             continue;
         }
+        if (!strcmp(s, "--progress"))
+        {
+            a->progress = 1;
+            continue;
+        }
 #define OPT(NAME, VAR) \
         if ((r = cli_opt_value(&val, argc, argv, &i, NAME)) != 0) \
         { \
@@ -824,7 +847,7 @@ cmd_wkb(int argc, char ** argv, int nll)
         /* say so before any work (and before reading a points file) */
         wkb_result r0;
         wkb_result_init(&r0);
-        evaluate_to_digits(&r0, P, nll, xq, NULL, 0, 1, err, sizeof(err));
+        evaluate_to_digits(&r0, P, nll, xq, NULL, 0, 1, 0, err, sizeof(err));
         wkb_result_clear(&r0);
         cli_error("%s: %s", a.file, err);
         goto done;
@@ -846,6 +869,7 @@ cmd_wkb(int argc, char ** argv, int nll)
         /* one point: the threads go to FLINT (mixture components in parallel) */
         flint_set_num_threads(a.threads);
         if (evaluate_to_digits(&res, P, nll, xq, a.htext ? hq : NULL, a.order, a.digits,
+                               a.progress || isatty(STDERR_FILENO),
                                err, sizeof(err)) == CLI_OK)
         {
             if (a.json)
