@@ -79,6 +79,11 @@ cp "$tmp/out" "$tmp/pts3"
 run loglik "$ex/paper-1d.json" --points "$tmp/pts" --order 3 --threads 1
 n=$((n + 1))
 cmp -s "$tmp/out" "$tmp/pts3" || { echo "FAIL: --points differs between 1 and 3 threads"; fail=1; }
+# --progress: the same stdout, and the count of points done on stderr
+run loglik "$ex/paper-1d.json" --points "$tmp/pts" --order 3 --threads 2 --progress
+n=$((n + 1))
+{ cmp -s "$tmp/out" "$tmp/pts3" && tr '\r' '\n' <"$tmp/err" | grep -q '^diffwkb loglik: 4/4 points$'; } \
+    || { echo "FAIL: --points --progress"; cat "$tmp/err"; fail=1; }
 n=$((n + 1))
 [ "$(grep -c '' "$tmp/out")" -eq 4 ] || { echo "FAIL: --points printed $(grep -c '' "$tmp/out") lines, expected 4"; fail=1; }
 for p in 0.5 -1.25 1/3 2; do

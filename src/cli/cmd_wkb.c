@@ -77,8 +77,8 @@ usage(FILE * out, int nll)
         "  --digits D      correct significant digits of every printed ball (default %d);\n"
         "                  the precision is raised until they are reached\n"
         "  --json          JSON output\n"
-        "  --progress      report each precision attempt that falls short on stderr\n"
-        "                  (default: on a terminal; one point or the certified NLL)\n\n"
+        "  --progress      progress on stderr (default: on a terminal): each precision\n"
+        "                  attempt that falls short, or the points done (--points, --mc)\n\n"
         "Every printed ball [mid +/- rad] contains the true value.  The power series in h has\n"
         "a finite radius of convergence in general: the truncated sum is no substitute for\n"
         "the exact value at large h.\n"
@@ -375,6 +375,7 @@ typedef struct
     arb_poly_struct * coeffs; /* per point: the coefficients (--mc), or NULL */
     char ** err;              /* per point: malloc'd error, or NULL */
     slong next;               /* next point to take (under lock) */
+    slong done;               /* points finished (under lock), for --progress */
     pthread_mutex_t lock;
 }
 points_job;
@@ -425,6 +426,17 @@ points_worker(void * arg)
         }
         wkb_result_clear(&r);
         flint_cleanup();
+        pthread_mutex_lock(&J->lock);
+        J->done++;
+        if (J->a->progress)
+        {
+            fprintf(stderr, "\rdiffwkb %s: %ld/%ld points", J->a->nll ? "nll --mc" : "loglik",
+                    (long) J->done, (long) J->npoints);
+            if (J->done == J->npoints)
+                fputc('\n', stderr);
+            fflush(stderr);
+        }
+        pthread_mutex_unlock(&J->lock);
     }
     problem_clear(P);
     flint_cleanup();
@@ -819,6 +831,7 @@ cmd_wkb(int argc, char ** argv, int nll)
     a.nll = nll;
     if ((r = parse_args(&a, argc, argv)) != 0)
         return r > 0 ? CLI_OK : CLI_EINPUT;
+    a.progress = a.progress || isatty(STDERR_FILENO);
 
     fmpq_init(hq);
     problem_init(P);
@@ -869,7 +882,7 @@ cmd_wkb(int argc, char ** argv, int nll)
         /* one point: the threads go to FLINT (mixture components in parallel) */
         flint_set_num_threads(a.threads);
         if (evaluate_to_digits(&res, P, nll, xq, a.htext ? hq : NULL, a.order, a.digits,
-                               a.progress || isatty(STDERR_FILENO),
+                               a.progress,
                                err, sizeof(err)) == CLI_OK)
         {
             if (a.json)
