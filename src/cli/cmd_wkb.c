@@ -232,7 +232,7 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
             return CLI_EINPUT;
         }
         {
-            slong i, miss = 0, b;
+            slong i, miss = 0, b, was = prec;
             arb_t c;
             arb_init(c);
             if (status != WKB_OK)
@@ -251,15 +251,6 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
             else if (hq != NULL)
                 miss = -1;
             arb_clear(c);
-            if (progress)
-            {
-                if (miss < 0)
-                    fprintf(stderr, "diffwkb %s: %ld bits: no finite enclosure",
-                            nll ? "nll" : "loglik", (long) prec);
-                else
-                    fprintf(stderr, "diffwkb %s: %ld bits: %ld bits short of %ld digits",
-                            nll ? "nll" : "loglik", (long) prec, (long) miss, (long) digits);
-            }
             if (miss < 0 || retried)
                 prec *= 2;
             else
@@ -267,6 +258,12 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
             retried = 1;
             if (progress)
             {
+                if (miss < 0)
+                    fprintf(stderr, "diffwkb %s: %ld bits: no finite enclosure",
+                            nll ? "nll" : "loglik", (long) was);
+                else
+                    fprintf(stderr, "diffwkb %s: %ld bits: %ld bits short of %ld digits",
+                            nll ? "nll" : "loglik", (long) was, (long) miss, (long) digits);
                 fprintf(stderr, "; next attempt at %ld bits\n", (long) prec);
                 fflush(stderr);
             }
