@@ -16,6 +16,10 @@
         r a box) and propagated by the mean-value form with the Jacobian of
         the Taylor map, whose coefficients are those of the variational
         equation V' = DF V, V(t) = I (computed from the Jacobian series);
+        alongside it the plain box X (x - c in J (X - c) + s), which is the
+        tighter set for curved images of ball initial points; X is the
+        intersection of both, and A restarts from I when the
+        parallelepiped is much the wider (doc/design.md);
         without a Jacobian callback the step is the direct interval Taylor
         method (correct, but subject to the wrapping effect).
       - adaptive step size from the decay of the Taylor coefficients (a

@@ -438,7 +438,7 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
 {
     slong n = P->n, p, p0, pmin, pmax, i, j, k, nsteps = 0, shrink;
     int adaptive;
-    int status = ODE_SUCCESS, dir, last, lohner, ok;
+    int status = ODE_SUCCESS, dir, last, lohner, ok, reset;
     arb_poly_struct * ser_h, * ser_c, * ser_B, * DF;
     arb_mat_struct * V, * VB, * DFm;
     slong m;
@@ -778,11 +778,37 @@ ode_solve(ode_solution_t sol, const ode_problem_t P, const ode_options_t opt, sl
                 _arb_vec_add(r, v1, v2, n, prec);
                 arb_mat_set(A, Q);
                 _ode_mat_mul_vec(v1, A, r, prec);
+                /* The box track: x - c also lies in J W + s (W = X - c,
+                   the last box).  Lohner's parallelepiped c + A r is the
+                   better set where the flow rotates, but for a curved set
+                   (a ball of initial points under a nonlinear flow) it can
+                   grow geometrically while the box stays bounded.  Both
+                   are enclosures: X is their intersection with the direct
+                   step, and the parallelepiped restarts from the box when
+                   it is more than twice as wide in every coordinate. */
+                _ode_mat_mul_vec(v2, J, W, prec);
+                _arb_vec_add(v2, v2, s, n, prec);
+                reset = 1;
                 for (i = 0; i < n; i++)
                 {
                     arb_add(X + i, c + i, v1 + i, prec);
-                    if (!arb_intersection(X + i, X + i, Xd + i, prec))
+                    arb_add(w, c + i, v2 + i, prec);
+                    /* (no intersection when it cannot help: its ball
+                       would only add a rounding error) */
+                    if (!arb_contains(w, X + i) && !arb_intersection(X + i, X + i, w, prec))
                         arb_add(X + i, c + i, v1 + i, prec);
+                    arb_set(w, X + i);
+                    if (!arb_intersection(X + i, X + i, Xd + i, prec))
+                        arb_set(X + i, w);
+                    mag_mul_2exp_si(mz, arb_radref(X + i), 1);
+                    if (mag_cmp(mz, arb_radref(v1 + i)) >= 0)
+                        reset = 0;
+                }
+                if (reset)
+                {
+                    arb_mat_one(A);
+                    for (i = 0; i < n; i++)
+                        arb_sub(r + i, X + i, c + i, prec);
                 }
                 arb_mat_clear(Ih);
             }
