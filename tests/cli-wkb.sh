@@ -102,6 +102,28 @@ if grep -q marginal "$tmp/exact-prior.json"; then
     contains "exact prior C_0" "$(field C_0 "$tmp/out")" "l(2*pi*e(1)*0.3)/2"
 fi
 
+# d = 1 without an affine route: C_0 by quadrature (route d1-quadrature).  A
+# mixture of two identical components N(0, 1/2) runs the mixture-score code;
+# with its exact score and the marginal prior q^0_0 = p_0, so C_0 is the
+# entropy log(pi e)/2.  Only --order 0 is certified there.
+cat >"$tmp/twin.json" <<'EOF'
+{"dim": 1, "sde": {"schedule": "const", "beta": "1", "t0": "0", "T": "1/2"},
+ "data": {"type": "mixture", "weights": ["1/2", "1/2"], "means": [["0"], ["0"]],
+          "covs": [[["1/2"]], [["1/2"]]]},
+ "score": {"type": "exact"}, "prior": {"type": "marginal"}}
+EOF
+run nll "$tmp/twin.json" --order 0 --digits 8
+n=$((n + 1))
+[ "$(field route "$tmp/out")" = d1-quadrature ] || { echo "FAIL: quadrature route"; cat "$tmp/out"; fail=1; }
+contains "quadrature C_0" "$(field C_0 "$tmp/out")" "l(pi*e(1))/2"
+run nll "$tmp/twin.json" --order 0 --digits 5 --json --threads 2 --progress
+n=$((n + 1))
+grep -qF '"route": "d1-quadrature", "order": 0, "coefficients": ["[1.0724' "$tmp/out" \
+    || { echo "FAIL: quadrature --json"; cat "$tmp/out"; fail=1; }
+n=$((n + 1))
+grep -q 'subintervals' "$tmp/err" || { echo "FAIL: quadrature --progress"; cat "$tmp/err"; fail=1; }
+bad nll "only C_0 is certified for this problem" "$tmp/twin.json" --order 1
+
 # --mc: Monte Carlo over data, labelled as not certified, within 5 standard
 # errors of the certified coefficients, independent of the thread count
 run nll "$ex/paper-1d.json" --mc 4000 --order 1 --threads 2 --seed 3

@@ -1,7 +1,7 @@
 /*
     diffwkb loglik PROBLEM (--x X | --points FILE) [--order N] [--h H]
                    [--digits D] [--threads T] [--json]
-    diffwkb nll    PROBLEM [--order N] [--h H] [--digits D] [--json]
+    diffwkb nll    PROBLEM [--order N] [--h H] [--digits D] [--threads T] [--json]
 
     Certified WKB coefficients: log q^h_{t0}(x) = sum_n h^n c_n(x) and
     NLL(h) = sum_n h^n C_n.  The working precision doubles until every
@@ -59,7 +59,7 @@ usage(FILE * out, int nll)
             "                  mixture components in parallel (default 1)\n");
     else
         fprintf(out,
-            "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--json]\n"
+            "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--threads T] [--json]\n"
             "       diffwkb nll PROBLEM --mc N [--seed S] [--threads T] [--order N] [--digits D]\n"
             "                       [--json]\n"
             "Certified coefficients C_0 .. C_N of NLL(h) = E_{x ~ p_0}[-log q^h_{t0}(x)]\n"
@@ -68,7 +68,11 @@ usage(FILE * out, int nll)
             "  --mc N          Monte Carlo estimate instead (NOT certified): N points drawn from\n"
             "                  p_0, certified c_n at each, mean and standard error\n"
             "  --seed S        seed of the draws (Philox streams, as diffwkb sample; default 0)\n"
-            "  --threads T     threads for --mc (default 1)\n");
+            "  --threads T     threads for --mc, or for the d = 1 quadrature (default 1)\n"
+            "For d = 1 problems without an affine route (mixture data with a mixture or\n"
+            "scaled score) C_0 is certified by quadrature (route d1-quadrature, --order 0\n"
+            "only): Taylor models of log q^0 on subintervals and a proven tail bound; it\n"
+            "takes seconds to minutes.\n");
     fprintf(out,
         "  --order N       highest order N (default %d)\n"
         "  --h H           also print the exact value at this h >= 0 where the route has a\n"
@@ -95,6 +99,7 @@ typedef struct
     arb_poly_t coeffs;
     arb_t value, partial;
     int have_value;
+    const char * route;       /* NULL: the problem's route */
 }
 wkb_result;
 
@@ -105,6 +110,7 @@ wkb_result_init(wkb_result * r)
     arb_init(r->value);
     arb_init(r->partial);
     r->have_value = 0;
+    r->route = NULL;
 }
 
 static void
@@ -169,6 +175,36 @@ evaluate(wkb_result * r, int * accurate, problem_t P, int nll, const fmpq * xq,
     return status;
 }
 
+/* d = 1 without an affine route: C_0 by quadrature (cli_nll_quad). */
+static int
+nll_quad(wkb_result * r, problem_t P, int with_h, slong order, slong digits, int progress,
+         char * err, size_t errlen)
+{
+    arb_t c0;
+    int st;
+
+    if (order != 0)
+    {
+        snprintf(err, errlen, "nll: only C_0 is certified for this problem (d = 1 quadrature "
+                 "of the probability-flow log-likelihood): use --order 0, or --mc N for "
+                 "C_0 .. C_N");
+        return CLI_EINPUT;
+    }
+    arb_init(c0);
+    st = cli_nll_quad(c0, P, digits, progress, err, errlen);
+    if (st == CLI_OK)
+    {
+        arb_poly_zero(r->coeffs);
+        arb_poly_set_coeff_arb(r->coeffs, 0, c0);
+        r->route = "d1-quadrature";
+        r->have_value = 0;
+        if (with_h)
+            arb_set(r->partial, c0);
+    }
+    arb_clear(c0);
+    return st;
+}
+
 /* Bits by which the ball x misses the accuracy that cli_arb_is_accurate
    asks for digits (0 if it has it, -1 if unknown: not finite).  Only a
    heuristic for the next working precision (never affects a result). */
@@ -207,6 +243,8 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
     for (;;)
     {
         status = evaluate(r, &accurate, P, nll, xq, hq, order, digits, prec);
+        if (status == WKB_UNSUPPORTED && nll && P->dim == 1)
+            return nll_quad(r, P, hq != NULL, order, digits, progress, err, errlen);
         if (status == WKB_UNSUPPORTED && nll && wkb_problem_route(P) != WKB_ROUTE_NONE)
         {
             snprintf(err, errlen, "nll: no certified NLL for this problem (route %s gives "
@@ -283,7 +321,7 @@ print_text(FILE * out, const wkb_result * r, const problem_t P, const wkb_args *
     const char * name = a->nll ? "C" : "c";
 
     arb_init(c);
-    fprintf(out, "route = %s\n", wkb_route_name(wkb_problem_route(P)));
+    fprintf(out, "route = %s\n", r->route ? r->route : wkb_route_name(wkb_problem_route(P)));
     if (!a->nll)
         fprintf(out, "x = %s\n", xtext);
     for (i = 0; i <= a->order; i++)
@@ -329,7 +367,7 @@ print_json(FILE * out, const wkb_result * r, const problem_t P, const wkb_args *
         fputs(", ", out);
     }
     fputs("\"route\": ", out);
-    cli_json_string(out, wkb_route_name(wkb_problem_route(P)));
+    cli_json_string(out, r->route ? r->route : wkb_route_name(wkb_problem_route(P)));
     fprintf(out, ", \"order\": %ld, \"coefficients\": [", (long) a->order);
     for (i = 0; i <= a->order; i++)
     {

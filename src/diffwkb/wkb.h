@@ -369,23 +369,51 @@ int wkb_thm42_c1(arb_t res, const problem_t P, arb_srcptr x, wkb_transport_opt_t
         slong prec);
 
 /*
-    Certified d = 1 NLL by quadrature (issue #5; nll_quad*.c): building
-    blocks.  Goal: NLL_0 = E_{p_0}[-c_0], c_0(x) = log q^0_{t0}(x)
-    = log pi(X_T(x)) + int_{t0}^T div F(X_t, t) dt (F = f x - (g^2/2) s),
-    for Gaussian-mixture data and any score, by Taylor models of c_0 on
-    subintervals of [-R, R] plus a proven bound on the tails |x| > R.
-    Available: the Taylor jet of c_0 (point or ball), the uniform
-    score-derivative bound and the tail constants.  The quadrature driver
-    itself is not there yet: the ball version of the jet blows up for all
-    but tiny balls (see nll_quad_jet.c).
+    Certified d = 1 NLL by quadrature (nll_quad*.c): NLL_0 = E_{p_0}[-c_0],
+    c_0(x) = log q^0_{t0}(x) = log pi(X_T(x)) + int_{t0}^T div F(X_t, t) dt
+    (F = f x - (g^2/2) s), for Gaussian-mixture data and any score, by
+    Taylor models of c_0 on subintervals of [-R, R] (the jet at the
+    midpoint and, for the remainder, the jet over the whole subinterval
+    from a ball solve) plus a proven bound on the tails |x| > R.
 */
+typedef struct
+{
+    slong K;              /* Taylor degree of the models (0: 6; made even) */
+    slong max_intervals;  /* failure beyond this many (0: 100000) */
+    slong threads;        /* worker threads (default 1); the result does
+                             not depend on it */
+    void (*progress)(void * param, double done);   /* NULL: none; done is
+                             the fraction of [-R, R] covered (display only;
+                             called under a lock from the workers) */
+    void * progress_param;
+    /* statistics, set by each call */
+    slong intervals;      /* accepted subintervals */
+    slong solved;         /* ... by a Taylor model (two jet solves each) */
+    slong crude;          /* ... by the bound |c_0| <= A + B x^2 alone */
+    slong R;              /* the integration range [-R, R] */
+}
+wkb_nll_quad_opt_struct;
+
+typedef wkb_nll_quad_opt_struct wkb_nll_quad_opt_t[1];
+
+/* Defaults (K 6, max_intervals 100000, 1 thread, no progress), statistics 0. */
+void wkb_nll_quad_opt_init(wkb_nll_quad_opt_t opt);
+
+/* res encloses NLL_0 = -int p_0(x) log q^0_{t0}(x) dx for the d = 1
+   problem P (data a Gaussian mixture, any score), with radius at most
+   about 3 tol/4 plus rounding.  opt may be NULL.  WKB_OK, WKB_FAIL (res
+   indeterminate: no finite tail bound, a solve failed on the narrowest
+   subinterval allowed (2^-40), or more than max_intervals subintervals)
+   or WKB_UNSUPPORTED (dim != 1). */
+int wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_t opt,
+        slong prec);
 
 /* c[0..K] enclose the Taylor coefficients c_0^{(k)}(y)/k! of
    c_0 = log q^0_{t0} at every point y of the ball x (d = 1), from the jet
    of the flow map to degree K + 1 (c_0 = log pi(X_T) + log X_T').  order:
    ODE Taylor order (0: automatic).  WKB_OK, WKB_FAIL (c indeterminate) or
-   WKB_UNSUPPORTED (dim != 1).  Ball inputs work only for small radii (the
-   solve fails once a radius exceeds 2^40). */
+   WKB_UNSUPPORTED (dim != 1).  Ball inputs: radii up to about sigma_min/20
+   give useful bounds (the solve fails once a radius exceeds 2^40). */
 int wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
         slong prec);
 

@@ -241,6 +241,13 @@ int
 wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
         slong prec)
 {
+    return _wkb_nll_quad_c0_jet(c, P, x, K, order, NULL, prec);
+}
+
+int
+_wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
+        const mag_t tol, slong prec)
+{
     slong J = K + 1, n = J + 1;
     _c0_param Q;
     ode_problem_t OP;
@@ -265,6 +272,14 @@ wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong 
     arb_one(OP->x0 + 1);
     opt->order = (order > 0) ? order : FLINT_MAX(8, FLINT_MIN(8 + prec / 4, 200));
     opt->store = 0;
+    if (tol != NULL && !mag_is_zero(tol) && mag_is_finite(tol))
+    {
+        /* a looser step target (the enclosures stay rigorous): the
+           automatic order follows its bits as it follows prec */
+        arf_set_mag(arb_midref(opt->tol), tol);
+        if (order <= 0 && MAG_EXP(tol) < 0)
+            opt->order = FLINT_MAX(8, FLINT_MIN(8 + (-MAG_EXP(tol)) / 4, opt->order));
+    }
     if (!arb_is_exact(x))
     {
         /* ball solves may blow up (see wkb.h): fail fast */

@@ -1,7 +1,7 @@
 # wkb sub-makefile (quad); included from src/wkb/local.mk
-# certified d = 1 NLL by quadrature (issue #5): building blocks
-libdiffwkb_la_SOURCES += src/wkb/nll_quad_impl.h src/wkb/nll_quad_jet.c \
-	src/wkb/nll_quad_tail.c
-WKB_QUAD_TESTS = src/wkb/test/t-nll_quad
+# certified d = 1 NLL at h = 0 by quadrature
+libdiffwkb_la_SOURCES += src/wkb/nll_quad_impl.h src/wkb/nll_quad_jet.c src/wkb/nll_quad.c \
+	src/wkb/nll_quad_tail.c src/wkb/nll_quad_moments.c
+WKB_QUAD_TESTS = src/wkb/test/t-nll_quad src/wkb/test/t-nll_quad_c0
 check_PROGRAMS += $(WKB_QUAD_TESTS)
 TESTS += $(WKB_QUAD_TESTS)

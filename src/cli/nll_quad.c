@@ -1,0 +1,109 @@
+/*
+    diffwkb nll for d = 1 problems without an affine route (mixture data
+    or scores): the certified C_0 by quadrature (wkb_nll_quad_c0), to
+    --digits significant digits, with the --threads of the command.
+*/
+#include <stdio.h>
+#include "cli.h"
+#include "diffwkb/wkb.h"
+
+typedef struct
+{
+    const wkb_nll_quad_opt_struct * opt;
+    int last;            /* the percentage shown last */
+}
+_progress_state;
+
+static void
+_progress(void * param, double done)
+{
+    _progress_state * S = param;
+    int pc = (int) (100 * done);
+    if (pc == S->last)
+        return;
+    S->last = pc;
+    fprintf(stderr, "\rdiffwkb nll: quadrature on [-%ld, %ld]: %3d%%", (long) S->opt->R,
+            (long) S->opt->R, pc);
+    fflush(stderr);
+}
+
+/*
+    The tolerance is 10^-D |C_0| / 3 (the radius of the result is at most
+    about 3/4 of it, so the ball has D digits); |C_0| is not known before,
+    so the first attempt assumes |C_0| >= 1 and a result short of the digits
+    is followed by one with the tolerance scaled by the lower bound of
+    |C_0| it found (at most 3 attempts), each at the precision of the
+    digits plus 16 bits per attempt.
+*/
+int
+cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
+             size_t errlen)
+{
+    wkb_nll_quad_opt_t opt;
+    _progress_state S;
+    mag_t tol, lo;
+    arb_t u;
+    slong prec = FLINT_MAX(64, cli_prec_for_digits(digits)), attempt, R = 0;
+    int status = CLI_EINPUT, st;
+
+    mag_init(tol);
+    mag_init(lo);
+    arb_init(u);
+    /* 10^-D / 3 as an upper bound */
+    arb_set_ui(u, 10);
+    arb_pow_ui(u, u, digits, 64 + 4 * digits);
+    arb_mul_ui(u, u, 3, 64 + 4 * digits);
+    arb_get_mag_lower(lo, u);
+    mag_one(tol);
+    mag_div_lower(tol, tol, lo);
+
+    for (attempt = 0; attempt < 3; attempt++)
+    {
+        problem_set_prec(P, prec);
+        wkb_nll_quad_opt_init(opt);
+        opt->threads = flint_get_num_threads();   /* --threads */
+        if (progress)
+        {
+            S.opt = opt;
+            S.last = -1;
+            opt->progress = _progress;
+            opt->progress_param = &S;
+        }
+        st = wkb_nll_quad_c0(res, P, tol, opt, prec);
+        R = opt->R;
+        if (progress)
+            fprintf(stderr, "\rdiffwkb nll: quadrature on [-%ld, %ld]: %ld subintervals "
+                    "(%ld by Taylor models)\n", (long) R, (long) R, (long) opt->intervals,
+                    (long) opt->solved);
+        if (st != WKB_OK)
+        {
+            snprintf(err, errlen, "nll: the d = 1 quadrature failed (%s at %ld bits)",
+                     opt->R == 0 ? "no finite tail bound" :
+                     "a subinterval without a finite enclosure, or too many subintervals",
+                     (long) prec);
+            break;
+        }
+        if (cli_arb_is_accurate(res, digits))
+        {
+            status = CLI_OK;
+            break;
+        }
+        /* scale the tolerance by a lower bound of |C_0| */
+        arb_get_mag_lower(lo, res);
+        if (mag_is_zero(lo))
+            mag_mul_2exp_si(tol, tol, -10);
+        else
+        {
+            mag_mul_lower(tol, tol, lo);
+            mag_mul_2exp_si(tol, tol, -1);
+        }
+        prec += 16;
+        if (attempt == 2)
+            snprintf(err, errlen, "nll: could not reach %ld digits by the d = 1 quadrature "
+                     "(3 attempts, the last at %ld bits)", (long) digits, (long) prec - 16);
+    }
+    mag_clear(tol);
+    mag_clear(lo);
+    arb_clear(u);
+    return status;
+}
