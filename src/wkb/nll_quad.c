@@ -252,7 +252,16 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
         arb_indeterminate(res);
         return WKB_UNSUPPORTED;
     }
-    K = (opt != NULL && opt->K > 0) ? opt->K : 6;
+    /* default degree: 2 + 2 ceil(b/10) for tol = 2^-b (4 at 1e-3, 6 at
+       1e-6, 12 at 1e-15): the remainder (C r)^K must fall with the
+       tolerance at a subinterval width the ball solves allow, and the
+       cost of a solve grows like K^2 (mixture1d at tol 1e-3: K = 2, 4, 6
+       took 49, 48, 90 s) */
+    if (opt != NULL && opt->K > 0)
+        K = opt->K;
+    else
+        K = 2 + 2 * ((FLINT_MAX(-MAG_EXP(tol), 1) + 9) / 10);
+    K = FLINT_MIN(K, 40);
     K += (K & 1);                     /* even: the remainder's weight is >= 0 */
     maxn = (opt != NULL && opt->max_intervals > 0) ? opt->max_intervals : 100000;
 
