@@ -236,14 +236,24 @@ _quad_worker(void * arg)
     return NULL;
 }
 
+/* _quad_worker on a thread of its own: frees that thread's FLINT/Arb
+   caches (constants such as pi) before it ends. */
+static void *
+_quad_thread(void * arg)
+{
+    _quad_worker(arg);
+    flint_cleanup();
+    return NULL;
+}
+
 int
 wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_t opt,
         slong prec)
 {
     const target_struct * Q = P->data;
     slong K, maxn, j, R = 0, Rinc, e, n0, count = 0, crude = 0, solved = 0;
-    arb_t A, B, lo, hi, ninf, pinf, sum, piece, u;
-    mag_t t4, m1, m2, share, tol_pt;
+    arb_t A, B, lo, hi, ninf, pinf, sum, u;
+    mag_t t4, m1, m2, tol_pt;
     fmpz_t Rz;
     int status = WKB_OK;
 
@@ -266,8 +276,8 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
     maxn = (opt != NULL && opt->max_intervals > 0) ? opt->max_intervals : 100000;
 
     arb_init(A); arb_init(B); arb_init(lo); arb_init(hi); arb_init(ninf); arb_init(pinf);
-    arb_init(sum); arb_init(piece); arb_init(u);
-    mag_init(t4); mag_init(m1); mag_init(m2); mag_init(share); mag_init(tol_pt);
+    arb_init(sum); arb_init(u);
+    mag_init(t4); mag_init(m1); mag_init(m2); mag_init(tol_pt);
     fmpz_init(Rz);
     arb_neg_inf(ninf);
     arb_pos_inf(pinf);
@@ -384,7 +394,7 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
         {
             slong k;
             for (k = 0; k < nt; k++)
-                if (pthread_create(th + k, NULL, _quad_worker, &C) != 0)
+                if (pthread_create(th + k, NULL, _quad_thread, &C) != 0)
                     break;
             if (k == 0)
                 _quad_worker(&C);
@@ -420,8 +430,8 @@ cleanup:
         opt->R = R;
     }
     arb_clear(A); arb_clear(B); arb_clear(lo); arb_clear(hi); arb_clear(ninf);
-    arb_clear(pinf); arb_clear(sum); arb_clear(piece); arb_clear(u);
-    mag_clear(t4); mag_clear(m1); mag_clear(m2); mag_clear(share); mag_clear(tol_pt);
+    arb_clear(pinf); arb_clear(sum); arb_clear(u);
+    mag_clear(t4); mag_clear(m1); mag_clear(m2); mag_clear(tol_pt);
     fmpz_clear(Rz);
     return status;
 }
