@@ -43,7 +43,7 @@ cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
     _progress_state S;
     mag_t tol, lo;
     arb_t u;
-    slong prec = FLINT_MAX(64, cli_prec_for_digits(digits)), attempt, R = 0;
+    slong prec = FLINT_MAX(64, cli_prec_for_digits(digits)), attempt;
     int status = CLI_EINPUT, st;
 
     mag_init(tol);
@@ -70,17 +70,16 @@ cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
             opt->progress_param = &S;
         }
         st = wkb_nll_quad_c0(res, P, tol, opt, prec);
-        R = opt->R;
         if (progress)
             fprintf(stderr, "\rdiffwkb nll: quadrature on [-%ld, %ld]: %ld subintervals "
-                    "(%ld by Taylor models)\n", (long) R, (long) R, (long) opt->intervals,
-                    (long) opt->solved);
+                    "(%ld by Taylor models)\n", (long) opt->R, (long) opt->R,
+                    (long) opt->intervals, (long) opt->solved);
         if (st != WKB_OK)
         {
             snprintf(err, errlen, "nll: the d = 1 quadrature failed (%s at %ld bits)",
                      opt->R == 0 ? "no finite tail bound" :
-                     "a subinterval without a finite enclosure, or too many subintervals",
-                     (long) prec);
+                     "tails above the tolerance at every range, a subinterval without a "
+                     "finite enclosure, or too many subintervals", (long) prec);
             break;
         }
         if (cli_arb_is_accurate(res, digits))

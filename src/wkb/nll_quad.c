@@ -288,13 +288,23 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
         goto cleanup;
     }
 
-    /* R: an integer, from max |mu| + 6 sigma up by ceil(sigma_max) until
-       the tails are within tol/4 */
+    /* per component sigma: R, an integer, starts at max |mu| + 6 sigma and
+       grows by ceil(sigma_max) until the tails are within tol/4; the
+       initial width is 2^e <= sigma_min / 2, e <= -2 (bisection refines) */
     R = 1;
     Rinc = 1;
+    e = -2;
     for (j = 0; j < Q->n; j++)
     {
         arb_sqrt(u, arb_mat_entry(target_cov(Q, j), 0, 0), prec);
+        arb_mul_2exp_si(hi, u, -1);
+        arb_get_mag_lower(m2, hi);
+        if (mag_is_zero(m2))
+        {
+            status = WKB_FAIL;
+            goto cleanup;
+        }
+        e = FLINT_MIN(e, MAG_EXP(m2) - 1);
         arb_get_ubound_arf(arb_midref(lo), u, prec);
         arf_get_fmpz(Rz, arb_midref(lo), ARF_RND_CEIL);
         if (fmpz_cmp_si(Rz, Rinc) > 0 && fmpz_cmp_si(Rz, 1000) <= 0)
@@ -306,6 +316,11 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
         arf_get_fmpz(Rz, arb_midref(lo), ARF_RND_CEIL);
         if (fmpz_cmp_si(Rz, R) > 0 && fmpz_cmp_si(Rz, 100000) <= 0)
             R = fmpz_get_si(Rz);
+    }
+    if (e < -40)
+    {
+        status = WKB_FAIL;
+        goto cleanup;
     }
     mag_mul_2exp_si(t4, tol, -2);
     for (j = 0; ; j++)
@@ -329,25 +344,6 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
     if (opt != NULL)
         opt->R = R;                   /* known from here on (progress) */
 
-    /* initial width 2^e <= sigma_min / 2, e <= -2 (bisection refines) */
-    e = -2;
-    for (j = 0; j < Q->n; j++)
-    {
-        arb_sqrt(u, arb_mat_entry(target_cov(Q, j), 0, 0), prec);
-        arb_mul_2exp_si(u, u, -1);
-        arb_get_mag_lower(m2, u);
-        if (mag_is_zero(m2))
-        {
-            status = WKB_FAIL;
-            goto cleanup;
-        }
-        e = FLINT_MIN(e, MAG_EXP(m2) - 1);
-    }
-    if (e < -40)
-    {
-        status = WKB_FAIL;
-        goto cleanup;
-    }
     n0 = (2 * R) << (-e);
     if (n0 > maxn)
     {
