@@ -112,17 +112,34 @@ cat >"$tmp/twin.json" <<'EOF'
           "covs": [[["1/2"]], [["1/2"]]]},
  "score": {"type": "exact"}, "prior": {"type": "marginal"}}
 EOF
-run nll "$tmp/twin.json" --order 0 --digits 8
+run nll "$tmp/twin.json" --order 1 --digits 8
 n=$((n + 1))
 [ "$(field route "$tmp/out")" = d1-quadrature ] || { echo "FAIL: quadrature route"; cat "$tmp/out"; fail=1; }
 contains "quadrature C_0" "$(field C_0 "$tmp/out")" "l(pi*e(1))/2"
+# exact score and marginal prior: q^h = p for every h, so C_1 = 0
+contains "quadrature C_1 (exact score)" "$(field C_1 "$tmp/out")" "0"
+# a scaled score: C_1 of the twin mixture (mixture code) = C_1 of the same
+# Gaussian data by the closed-form route
+sed 's/"exact"}, "prior": {"type": "marginal"}/"scaled", "eps": "1\/10"}, "prior": {"type": "normal"}/' \
+    "$tmp/twin.json" >"$tmp/twin-scaled.json"
+cat >"$tmp/gauss-scaled.json" <<'EOF'
+{"dim": 1, "sde": {"schedule": "const", "beta": "1", "t0": "0", "T": "1/2"},
+ "data": {"type": "gaussian", "mean": ["0"], "cov": [["1/2"]]},
+ "score": {"type": "scaled", "eps": "1/10"}, "prior": {"type": "normal"}}
+EOF
+run nll "$tmp/gauss-scaled.json" --order 1 --digits 20
+c1=$(field C_1 "$tmp/out" | sed 's/^\[\([^ ]*\) .*/\1/')
+run nll "$tmp/twin-scaled.json" --order 1 --digits 6
+n=$((n + 1))
+[ "$(field route "$tmp/out")" = d1-quadrature ] || { echo "FAIL: quadrature route (scaled)"; cat "$tmp/out"; fail=1; }
+contains "quadrature C_1 (scaled score)" "$(field C_1 "$tmp/out")" "$c1"
 run nll "$tmp/twin.json" --order 0 --digits 5 --json --threads 2 --progress
 n=$((n + 1))
 grep -qF '"route": "d1-quadrature", "order": 0, "coefficients": ["[1.0724' "$tmp/out" \
     || { echo "FAIL: quadrature --json"; cat "$tmp/out"; fail=1; }
 n=$((n + 1))
 grep -q 'subintervals' "$tmp/err" || { echo "FAIL: quadrature --progress"; cat "$tmp/err"; fail=1; }
-bad nll "only C_0 is certified for this problem" "$tmp/twin.json" --order 1
+bad nll "only C_0 and C_1 are certified for this problem" "$tmp/twin.json" --order 2
 
 # --mc: Monte Carlo over data, labelled as not certified, within 5 standard
 # errors of the certified coefficients, independent of the thread count

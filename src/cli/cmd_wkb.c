@@ -70,9 +70,10 @@ usage(FILE * out, int nll)
             "  --seed S        seed of the draws (Philox streams, as diffwkb sample; default 0)\n"
             "  --threads T     threads for --mc, or for the d = 1 quadrature (default 1)\n"
             "For d = 1 problems without an affine route (mixture data with a mixture or\n"
-            "scaled score) C_0 is certified by quadrature (route d1-quadrature, --order 0\n"
-            "only): Taylor models of log q^0 on subintervals and a proven tail bound; it\n"
-            "takes seconds to minutes.\n");
+            "scaled score) C_0 and C_1 are certified by quadrature (route d1-quadrature,\n"
+            "--order 0 or 1): Taylor models of c_0 and c_1 on subintervals and proven tail\n"
+            "bounds; C_0 takes seconds to minutes, C_1 about ten times longer (use\n"
+            "--threads and --progress).\n");
     fprintf(out,
         "  --order N       highest order N (default %d)\n"
         "  --h H           also print the exact value at this h >= 0 where the route has a\n"
@@ -175,33 +176,44 @@ evaluate(wkb_result * r, int * accurate, problem_t P, int nll, const fmpq * xq,
     return status;
 }
 
-/* d = 1 without an affine route: C_0 by quadrature (cli_nll_quad). */
+/* d = 1 without an affine route: C_0 and C_1 by quadrature (cli_nll_quad);
+   with h, the truncated sum C_0 + h C_1 (not an exact value). */
 static int
-nll_quad(wkb_result * r, problem_t P, int with_h, slong order, slong digits, int progress,
+nll_quad(wkb_result * r, problem_t P, const fmpq * hq, slong order, slong digits, int progress,
          char * err, size_t errlen)
 {
-    arb_t c0;
-    int st;
+    arb_t c, h;
+    slong n;
+    int st = CLI_OK;
 
-    if (order != 0)
+    if (order > 1)
     {
-        snprintf(err, errlen, "nll: only C_0 is certified for this problem (d = 1 quadrature "
-                 "of the probability-flow log-likelihood): use --order 0, or --mc N for "
-                 "C_0 .. C_N");
+        snprintf(err, errlen, "nll: only C_0 and C_1 are certified for this problem (d = 1 "
+                 "quadrature): use --order 0 or 1, or --mc N for C_0 .. C_N");
         return CLI_EINPUT;
     }
-    arb_init(c0);
-    st = cli_nll_quad(c0, P, digits, progress, err, errlen);
+    arb_init(c);
+    arb_init(h);
+    arb_poly_zero(r->coeffs);
+    for (n = 0; n <= order && st == CLI_OK; n++)
+    {
+        st = cli_nll_quad(c, P, n, digits, progress, err, errlen);
+        if (st == CLI_OK)
+            arb_poly_set_coeff_arb(r->coeffs, n, c);
+    }
     if (st == CLI_OK)
     {
-        arb_poly_zero(r->coeffs);
-        arb_poly_set_coeff_arb(r->coeffs, 0, c0);
         r->route = "d1-quadrature";
         r->have_value = 0;
-        if (with_h)
-            arb_set(r->partial, c0);
+        if (hq != NULL)
+        {
+            slong prec = cli_prec_for_digits(digits) + 32;
+            arb_set_fmpq(h, hq, prec);
+            arb_poly_evaluate(r->partial, r->coeffs, h, prec);
+        }
     }
-    arb_clear(c0);
+    arb_clear(c);
+    arb_clear(h);
     return st;
 }
 
@@ -244,7 +256,7 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
     {
         status = evaluate(r, &accurate, P, nll, xq, hq, order, digits, prec);
         if (status == WKB_UNSUPPORTED && nll && P->dim == 1)
-            return nll_quad(r, P, hq != NULL, order, digits, progress, err, errlen);
+            return nll_quad(r, P, hq, order, digits, progress, err, errlen);
         if (status == WKB_UNSUPPORTED && nll && wkb_problem_route(P) != WKB_ROUTE_NONE)
         {
             snprintf(err, errlen, "nll: no certified NLL for this problem (route %s gives "

@@ -1,7 +1,7 @@
 /*
     diffwkb nll for d = 1 problems without an affine route (mixture data
-    or scores): the certified C_0 by quadrature (wkb_nll_quad_c0), to
-    --digits significant digits, with the --threads of the command.
+    or scores): the certified C_0 and C_1 by quadrature (wkb_nll_quad_cn),
+    to --digits significant digits, with the --threads of the command.
 */
 #include <stdio.h>
 #include "cli.h"
@@ -10,6 +10,7 @@
 typedef struct
 {
     const wkb_nll_quad_opt_struct * opt;
+    slong n;             /* the coefficient */
     int last;            /* the percentage shown last */
 }
 _progress_state;
@@ -22,21 +23,21 @@ _progress(void * param, double done)
     if (pc == S->last)
         return;
     S->last = pc;
-    fprintf(stderr, "\rdiffwkb nll: quadrature on [-%ld, %ld]: %3d%%", (long) S->opt->R,
-            (long) S->opt->R, pc);
+    fprintf(stderr, "\rdiffwkb nll: C_%ld by quadrature on [-%ld, %ld]: %3d%%", (long) S->n,
+            (long) S->opt->R, (long) S->opt->R, pc);
     fflush(stderr);
 }
 
 /*
-    The tolerance is 10^-D |C_0| / 3 (the radius of the result is at most
-    about 3/4 of it, so the ball has D digits); |C_0| is not known before,
-    so the first attempt assumes |C_0| >= 1 and a result short of the digits
-    is followed by one with the tolerance scaled by the lower bound of
-    |C_0| it found (at most 3 attempts), each at the precision of the
-    digits plus 16 bits per attempt.
+    C_n (n = 0 or 1).  The tolerance is 10^-D |C_n| / 3 (the radius of the
+    result is at most about 3/4 of it, so the ball has D digits); |C_n| is
+    not known before, so the first attempt assumes |C_n| >= 1 and a result
+    short of the digits is followed by one with the tolerance scaled by the
+    lower bound of |C_n| it found (at most 3 attempts), each at the
+    precision of the digits plus 16 bits per attempt.
 */
 int
-cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
+cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, int progress, char * err,
              size_t errlen)
 {
     wkb_nll_quad_opt_t opt;
@@ -65,19 +66,20 @@ cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
         if (progress)
         {
             S.opt = opt;
+            S.n = n;
             S.last = -1;
             opt->progress = _progress;
             opt->progress_param = &S;
         }
-        st = wkb_nll_quad_c0(res, P, tol, opt, prec);
+        st = wkb_nll_quad_cn(res, P, n, tol, opt, prec);
         if (progress)
-            fprintf(stderr, "\rdiffwkb nll: quadrature on [-%ld, %ld]: %ld subintervals "
-                    "(%ld by Taylor models)\n", (long) opt->R, (long) opt->R,
+            fprintf(stderr, "\rdiffwkb nll: C_%ld by quadrature on [-%ld, %ld]: %ld subintervals "
+                    "(%ld by Taylor models)\n", (long) n, (long) opt->R, (long) opt->R,
                     (long) opt->intervals, (long) opt->solved);
         if (st != WKB_OK)
         {
-            snprintf(err, errlen, "nll: the d = 1 quadrature failed (%s at %ld bits)",
-                     opt->R == 0 ? "no finite tail bound" :
+            snprintf(err, errlen, "nll: the d = 1 quadrature of C_%ld failed (%s at %ld bits)",
+                     (long) n, opt->R == 0 ? "no finite tail bound" :
                      "tails above the tolerance at every range, a subinterval without a "
                      "finite enclosure, or too many subintervals", (long) prec);
             break;
@@ -87,7 +89,7 @@ cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
             status = CLI_OK;
             break;
         }
-        /* scale the tolerance by a lower bound of |C_0| */
+        /* scale the tolerance by a lower bound of |C_n| */
         arb_get_mag_lower(lo, res);
         if (mag_is_zero(lo))
             mag_mul_2exp_si(tol, tol, -10);
@@ -98,8 +100,9 @@ cli_nll_quad(arb_t res, problem_t P, slong digits, int progress, char * err,
         }
         prec += 16;
         if (attempt == 2)
-            snprintf(err, errlen, "nll: could not reach %ld digits by the d = 1 quadrature "
-                     "(3 attempts, the last at %ld bits)", (long) digits, (long) prec - 16);
+            snprintf(err, errlen, "nll: could not reach %ld digits of C_%ld by the d = 1 "
+                     "quadrature (3 attempts, the last at %ld bits)", (long) digits, (long) n,
+                     (long) prec - 16);
     }
     mag_clear(tol);
     mag_clear(lo);

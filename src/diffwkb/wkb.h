@@ -410,6 +410,15 @@ void wkb_nll_quad_opt_init(wkb_nll_quad_opt_t opt);
 int wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_t opt,
         slong prec);
 
+/* res encloses the NLL coefficient C_n = -int p_0(x) c_n(x) dx for n = 0
+   (as wkb_nll_quad_c0) or n = 1, c_1 the first WKB coefficient of
+   log q^h_{t0}, by the same quadrature: Taylor models of c_1 from
+   wkb_nll_quad_c1_jet and the tail bound wkb_nll_quad_tail_consts_c1.
+   Default K (opt->K = 0): two more than for n = 0.  WKB_OK, WKB_FAIL or
+   WKB_UNSUPPORTED (dim != 1, or n not 0 or 1). */
+int wkb_nll_quad_cn(arb_t res, const problem_t P, slong n, const mag_t tol,
+        wkb_nll_quad_opt_t opt, slong prec);
+
 /* c[0..K] enclose the Taylor coefficients c_0^{(k)}(y)/k! of
    c_0 = log q^0_{t0} at every point y of the ball x (d = 1), from the jet
    of the flow map to degree K + 1 (c_0 = log pi(X_T) + log X_T').  order:
@@ -417,6 +426,18 @@ int wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_
    WKB_UNSUPPORTED (dim != 1).  Ball inputs: radii up to about sigma_min/20
    give useful bounds (the solve fails once a radius exceeds 2^40). */
 int wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
+        slong prec);
+
+/* c[0..K] enclose the Taylor coefficients c_1^{(k)}(y)/k! of the first
+   WKB coefficient c_1 at every point y of the ball x (d = 1), from the
+   forward flow alone: the flow-map jet to degree K + 3 gives c_0 to
+   degree K + 2 and, along the flow, u1 = (log q^0_t)' and
+   u2 = (log q^0_t)'' at X_t(x) (c_0 - log X_t' is log q^0_t along the
+   characteristic), and c_1 = -int (g^2/2)(s' + s u1 - u2 - u1^2) dt.
+   Point values agree with the jet transport (t-nll_quad_c1).  Ball
+   inputs are much wider than for c_0 (radii to about 1e-2 on unit-scale
+   data).  WKB_OK, WKB_FAIL or WKB_UNSUPPORTED (dim != 1). */
+int wkb_nll_quad_c1_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
         slong prec);
 
 /* res is a ball containing d/dy s(y, t') for every real y and every t' in
@@ -430,6 +451,22 @@ int wkb_nll_quad_dscore(arb_t res, const problem_t P, const arb_t t, slong prec)
    [t0, T] (0: 64) and Gronwall.  WKB_OK, WKB_FAIL (no finite bound) or
    WKB_UNSUPPORTED (dim != 1). */
 int wkb_nll_quad_tail_consts(arb_t A, arb_t B, const problem_t P, slong pieces, slong prec);
+
+/* res is a ball containing d^n/dy^n s(y, t') (n = 1, 2, 3) for every real
+   y and every t' in the ball t (within [t0, T]), s the problem's score
+   (d = 1; exact, scaled, gaussian/mixture or affine; n = 1 is
+   wkb_nll_quad_dscore).  Proof in nll_quad_tail1.c.  WKB_OK, WKB_FAIL (not
+   finite) or WKB_UNSUPPORTED (dim != 1 or n outside 1..3). */
+int wkb_nll_quad_dnscore(arb_t res, const problem_t P, const arb_t t, slong n, slong prec);
+
+/* A, B (exact upper bounds) with |c_1(x)| <= A + B x^2 for every real x
+   (d = 1), c_1 the first WKB coefficient of log q^h_{t0}(x) (math.md
+   section 8), from the score-derivative bounds (n = 1, 2, 3) on `pieces`
+   time pieces of [t0, T] (0: 64) and Gronwall for the transported
+   derivatives of log q^0_t.  Proof in nll_quad_tail1.c.  WKB_OK, WKB_FAIL
+   (no finite bound) or WKB_UNSUPPORTED (dim != 1). */
+int wkb_nll_quad_tail_consts_c1(arb_t A, arb_t B, const problem_t P, slong pieces,
+        slong prec);
 
 #ifdef __cplusplus
 }

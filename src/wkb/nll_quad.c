@@ -59,9 +59,11 @@ _crude(mag_t u, const problem_t P, const arb_t a, const arb_t b, const arb_t A,
 /* The enclosure of int_{[m-r, m+r]} p_0 c_0 by the Taylor model of degree
    K (see above); 0 if a solve failed. */
 static int
-_model(arb_t res, const problem_t P, const arb_t a, const arb_t b, slong K,
+_model(arb_t res, const problem_t P, slong n, const arb_t a, const arb_t b, slong K,
        const mag_t tol_pt, slong prec)
 {
+    int (*jet)(arb_ptr, const problem_t, const arb_t, slong, slong, const mag_t, slong)
+        = (n == 0) ? _wkb_nll_quad_c0_jet : _wkb_nll_quad_c1_jet;
     arb_ptr ap, ab, M;
     arb_t m, xb;
     mag_t tb;
@@ -84,9 +86,9 @@ _model(arb_t res, const problem_t P, const arb_t a, const arb_t b, slong K,
 
     /* the ball solve only needs a bound: steps aim at r 2^-16 */
     mag_mul_2exp_si(tb, arb_radref(xb), -16);
-    ok = (_wkb_nll_quad_c0_jet(ab, P, xb, K, 0, tb, prec) == WKB_OK);
+    ok = (jet(ab, P, xb, K, 0, tb, prec) == WKB_OK);
     if (ok)
-        ok = (_wkb_nll_quad_c0_jet(ap, P, m, K - 1, 0, tol_pt, prec) == WKB_OK);
+        ok = (jet(ap, P, m, K - 1, 0, tol_pt, prec) == WKB_OK);
     if (ok)
     {
         _wkb_nll_quad_moments(M, P, a, b, m, K, prec);
@@ -109,7 +111,7 @@ typedef struct
 {
     const problem_struct * P;
     const arb_struct * A, * B;
-    slong K, prec, R, e, n0, maxn;
+    slong n, K, prec, R, e, n0, maxn;
     mag_t unit;                  /* an interval's share of tol/2 per unit length */
     mag_t tol_pt;                /* step target of the point jets */
     wkb_nll_quad_opt_struct * opt;
@@ -161,7 +163,7 @@ _initial_interval(arb_t res, _quad_ctx * C, slong j, slong * cnt, slong * sol, s
             mag_set(arb_radref(piece), m1);
             (*cru)++;
         }
-        else if (!_model(piece, C->P, lo, hi, C->K, C->tol_pt, prec) ||
+        else if (!_model(piece, C->P, C->n, lo, hi, C->K, C->tol_pt, prec) ||
                  mag_cmp(arb_radref(piece), share) > 0)
         {
             /* bisect, left half on top */
@@ -250,6 +252,13 @@ int
 wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_t opt,
         slong prec)
 {
+    return wkb_nll_quad_cn(res, P, 0, tol, opt, prec);
+}
+
+int
+wkb_nll_quad_cn(arb_t res, const problem_t P, slong n, const mag_t tol,
+        wkb_nll_quad_opt_t opt, slong prec)
+{
     const target_struct * Q = P->data;
     slong K, maxn, j, R = 0, Rinc, e, n0, count = 0, crude = 0, solved = 0;
     arb_t A, B, lo, hi, ninf, pinf, sum, u;
@@ -257,7 +266,8 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
     fmpz_t Rz;
     int status = WKB_OK;
 
-    if (P->dim != 1 || Q == NULL || Q->n < 1 || mag_is_zero(tol) || !mag_is_finite(tol))
+    if (P->dim != 1 || Q == NULL || Q->n < 1 || n < 0 || n > 1 || mag_is_zero(tol)
+        || !mag_is_finite(tol))
     {
         arb_indeterminate(res);
         return WKB_UNSUPPORTED;
@@ -270,7 +280,7 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
     if (opt != NULL && opt->K > 0)
         K = opt->K;
     else
-        K = 2 + 2 * ((FLINT_MAX(-MAG_EXP(tol), 1) + 9) / 10);
+        K = 2 + 2 * ((FLINT_MAX(-MAG_EXP(tol), 1) + 9) / 10) + 2 * n;
     K = FLINT_MIN(K, 40);
     K += (K & 1);                     /* even: the remainder's weight is >= 0 */
     maxn = (opt != NULL && opt->max_intervals > 0) ? opt->max_intervals : 100000;
@@ -282,7 +292,8 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
     arb_neg_inf(ninf);
     arb_pos_inf(pinf);
 
-    if (wkb_nll_quad_tail_consts(A, B, P, 0, prec) != WKB_OK)
+    if ((n == 0 ? wkb_nll_quad_tail_consts(A, B, P, 0, prec)
+                : wkb_nll_quad_tail_consts_c1(A, B, P, 0, prec)) != WKB_OK)
     {
         status = WKB_FAIL;
         goto cleanup;
@@ -375,7 +386,7 @@ wkb_nll_quad_c0(arb_t res, const problem_t P, const mag_t tol, wkb_nll_quad_opt_
         _quad_ctx C;
         slong nt = (opt != NULL && opt->threads > 1) ? FLINT_MIN(opt->threads, 64) : 1;
         pthread_t th[64];
-        C.P = P; C.A = A; C.B = B; C.K = K; C.prec = prec; C.R = R; C.e = e;
+        C.P = P; C.A = A; C.B = B; C.n = n; C.K = K; C.prec = prec; C.R = R; C.e = e;
         C.n0 = n0; C.maxn = maxn; C.opt = opt;
         mag_init(C.unit);
         mag_init(C.tol_pt);

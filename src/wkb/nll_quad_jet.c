@@ -27,17 +27,10 @@
 */
 #include "nll_quad_impl.h"
 
-typedef struct
-{
-    const problem_struct * P;
-    slong J;                 /* jet degree of the flow map */
-}
-_c0_param;
+typedef _wkb_nll_quad_flow_param _c0_param;
 
-/* R (tjet of xi-degree J) = sum_{k<=J} c_k(tau) delta^k by Horner, where
-   c_k = (k+1) F_{k+1} if deriv, else F_k (F of degree >= J + deriv). */
-static void
-_horner(tjet_t R, const tjet_t F, const tjet_ctx_t Fctx, const tjet_t D, slong J,
+void
+_wkb_nll_quad_horner(tjet_t R, const tjet_t F, const tjet_ctx_t Fctx, const tjet_t D, slong J,
         int deriv, const tjet_ctx_t ctx, slong prec)
 {
     arb_poly_t c;
@@ -103,7 +96,7 @@ _jet_rhs(tjet_t R, const arb_poly_struct * x, const arb_t t, slong len,
                 arb_set(tjet_coeff(D, j, ctx) + k, x[j].coeffs + k);
         }
         /* R has the context ctx; the caller's R was initialised with it */
-        _horner(R, F, ctxF, D, J, deriv, ctx, prec);
+        _wkb_nll_quad_horner(R, F, ctxF, D, J, deriv, ctx, prec);
     }
 
     arb_clear(tc);
@@ -170,9 +163,8 @@ _c0_jac(arb_poly_struct * Jm, const arb_poly_struct * x, const arb_t t, slong le
     return r;
 }
 
-/* Y[0..J] (flow-map jet at T) -> c[0..K] (jet of c_0), K = J - 1. */
-static int
-_c0_from_flow(arb_ptr c, const problem_t P, arb_srcptr Y, slong J, slong prec)
+int
+_wkb_nll_quad_c0_from_flow(arb_ptr c, const problem_t P, arb_srcptr Y, slong J, slong prec)
 {
     slong K = J - 1, j;
     jet_ctx_t jc;
@@ -245,33 +237,23 @@ wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong 
 }
 
 int
-_wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
-        const mag_t tol, slong prec)
+_wkb_nll_quad_flow(ode_solution_t sol, const _wkb_nll_quad_flow_param * Q, const arb_t x,
+        slong order, const mag_t tol, int store, slong prec)
 {
-    slong J = K + 1, n = J + 1;
-    _c0_param Q;
+    slong J = Q->J, n = J + 1;
     ode_problem_t OP;
     ode_options_t opt;
-    ode_solution_t sol;
-    int status, res = WKB_OK;
+    int status;
 
-    if (P->dim != 1 || K < 0)
-    {
-        _arb_vec_indeterminate(c, FLINT_MAX(K + 1, 0));
-        return WKB_UNSUPPORTED;
-    }
-    Q.P = P;
-    Q.J = J;
     ode_problem_init(OP, n);
     ode_options_init(opt);
-    ode_solution_init(sol, n);
-    ode_problem_set_rhs(OP, _c0_rhs, _c0_jac, &Q);
-    arb_set(OP->t0, P->t0);
-    arb_set(OP->t1, P->T);
+    ode_problem_set_rhs(OP, _c0_rhs, _c0_jac, (void *) Q);
+    arb_set(OP->t0, Q->P->t0);
+    arb_set(OP->t1, Q->P->T);
     arb_set(OP->x0 + 0, x);
     arb_one(OP->x0 + 1);
     opt->order = (order > 0) ? order : FLINT_MAX(8, FLINT_MIN(8 + prec / 4, 200));
-    opt->store = 0;
+    opt->store = store;
     if (tol != NULL && !mag_is_zero(tol) && mag_is_finite(tol))
     {
         /* a looser step target (the enclosures stay rigorous): the
@@ -286,16 +268,34 @@ _wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong
         arb_one(opt->max_rad);
         arb_mul_2exp_si(opt->max_rad, opt->max_rad, 40);
     }
-
     status = ode_solve(sol, OP, opt, prec);
-    if (status != ODE_SUCCESS || !_c0_from_flow(c, P, sol->x, J, prec))
+    ode_options_clear(opt);
+    ode_problem_clear(OP);
+    return status;
+}
+
+int
+_wkb_nll_quad_c0_jet(arb_ptr c, const problem_t P, const arb_t x, slong K, slong order,
+        const mag_t tol, slong prec)
+{
+    _c0_param Q;
+    ode_solution_t sol;
+    int res = WKB_OK;
+
+    if (P->dim != 1 || K < 0)
+    {
+        _arb_vec_indeterminate(c, FLINT_MAX(K + 1, 0));
+        return WKB_UNSUPPORTED;
+    }
+    Q.P = P;
+    Q.J = K + 1;
+    ode_solution_init(sol, Q.J + 1);
+    if (_wkb_nll_quad_flow(sol, &Q, x, order, tol, 0, prec) != ODE_SUCCESS
+        || !_wkb_nll_quad_c0_from_flow(c, P, sol->x, Q.J, prec))
     {
         _arb_vec_indeterminate(c, K + 1);
         res = WKB_FAIL;
     }
-
     ode_solution_clear(sol);
-    ode_options_clear(opt);
-    ode_problem_clear(OP);
     return res;
 }
