@@ -374,7 +374,9 @@ int wkb_thm42_c1(arb_t res, const problem_t P, arb_srcptr x, wkb_transport_opt_t
     (F = f x - (g^2/2) s), for Gaussian-mixture data and any score, by
     Taylor models of c_0 on subintervals of [-R, R] (the jet at the
     midpoint and, for the remainder, the jet over the whole subinterval
-    from a ball solve) plus a proven bound on the tails |x| > R.
+    from a ball solve) plus a proven bound on the tails |x| > R.  The same
+    for C_1 = E_{p_0}[-c_1] (wkb_nll_quad_cn) with the c_1 jets of
+    wkb_nll_quad_c1_jet and the tail bound wkb_nll_quad_tail_consts_c1.
 */
 typedef struct
 {

@@ -3,6 +3,9 @@
         NLL_0 = -int p_0(x) c_0(x) dx,   c_0 = log q^0_{t0},
     for any data law that is a Gaussian mixture and any score, by Taylor
     models of c_0 on subintervals of [-R, R] and a proven tail bound.
+    wkb_nll_quad_cn does the same for C_1 = -int p_0 c_1 (n = 1): below,
+    read c_1 for c_0, the jets of nll_quad_c1.c and the tail constants of
+    nll_quad_tail1.c.
 
     Tails.  |c_0(x)| <= A + B x^2 for every real x (nll_quad_tail.c), so
     |int_{|x| > R} p_0 c_0| <= A m_0 + B m_2 with m_0, m_2 the mass and the
@@ -56,11 +59,12 @@ _crude(mag_t u, const problem_t P, const arb_t a, const arb_t b, const arb_t A,
     _arb_vec_clear(M, 3);
 }
 
-/* The enclosure of int_{[m-r, m+r]} p_0 c_0 by the Taylor model of degree
-   K (see above); 0 if a solve failed. */
+/* The enclosure of int_{[m-r, m+r]} p_0 c_n by the Taylor model of degree
+   K (see above); 0 if a solve failed, or if the remainder term alone is
+   wider than share (then the point jet is not computed). */
 static int
 _model(arb_t res, const problem_t P, slong n, const arb_t a, const arb_t b, slong K,
-       const mag_t tol_pt, slong prec)
+       const mag_t tol_pt, const mag_t share, slong prec)
 {
     int (*jet)(arb_ptr, const problem_t, const arb_t, slong, slong, const mag_t, slong)
         = (n == 0) ? _wkb_nll_quad_c0_jet : _wkb_nll_quad_c1_jet;
@@ -88,11 +92,15 @@ _model(arb_t res, const problem_t P, slong n, const arb_t a, const arb_t b, slon
     mag_mul_2exp_si(tb, arb_radref(xb), -16);
     ok = (jet(ab, P, xb, K, 0, tb, prec) == WKB_OK);
     if (ok)
-        ok = (jet(ap, P, m, K - 1, 0, tol_pt, prec) == WKB_OK);
-    if (ok)
     {
         _wkb_nll_quad_moments(M, P, a, b, m, K, prec);
         arb_mul(res, ab + K, M + K, prec);
+        ok = arb_is_finite(res) && mag_cmp(arb_radref(res), share) <= 0;
+    }
+    if (ok)
+        ok = (jet(ap, P, m, K - 1, 0, tol_pt, prec) == WKB_OK);
+    if (ok)
+    {
         for (k = 0; k < K; k++)
             arb_addmul(res, ap + k, M + k, prec);
         ok = arb_is_finite(res);
@@ -163,7 +171,7 @@ _initial_interval(arb_t res, _quad_ctx * C, slong j, slong * cnt, slong * sol, s
             mag_set(arb_radref(piece), m1);
             (*cru)++;
         }
-        else if (!_model(piece, C->P, C->n, lo, hi, C->K, C->tol_pt, prec) ||
+        else if (!_model(piece, C->P, C->n, lo, hi, C->K, C->tol_pt, share, prec) ||
                  mag_cmp(arb_radref(piece), share) > 0)
         {
             /* bisect, left half on top */
@@ -301,7 +309,8 @@ wkb_nll_quad_cn(arb_t res, const problem_t P, slong n, const mag_t tol,
 
     /* per component sigma: R, an integer, starts at max |mu| + 6 sigma and
        grows by ceil(sigma_max) until the tails are within tol/4; the
-       initial width is 2^e <= sigma_min / 2, e <= -2 (bisection refines) */
+       initial width is 2^e <= sigma_min / 2, e <= -2 (bisection refines),
+       for c_1 four times narrower */
     R = 1;
     Rinc = 1;
     e = -2;
@@ -328,6 +337,9 @@ wkb_nll_quad_cn(arb_t res, const problem_t P, slong n, const mag_t tol,
         if (fmpz_cmp_si(Rz, R) > 0 && fmpz_cmp_si(Rz, 100000) <= 0)
             R = fmpz_get_si(Rz);
     }
+    /* the c_1 jets over a ball widen faster: start narrower (fewer
+       failed ball solves before the bisection gets there) */
+    e -= 2 * n;
     if (e < -40)
     {
         status = WKB_FAIL;

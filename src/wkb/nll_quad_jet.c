@@ -29,36 +29,51 @@
 
 typedef _wkb_nll_quad_flow_param _c0_param;
 
+/*
+    Horner in d = 1 with the degree growing: R_J = c_J and
+    R_k = R_{k+1} D + c_k, where only the e-degrees <= J - k of R_k reach
+    the result (D has no constant term and multiplies R_k k more times),
+    so the product at step k is taken to degree J - k: about J^3/6 tau-
+    convolutions instead of J^3/2 for full-degree products.
+*/
 void
 _wkb_nll_quad_horner(tjet_t R, const tjet_t F, const tjet_ctx_t Fctx, const tjet_t D, slong J,
         int deriv, const tjet_ctx_t ctx, slong prec)
 {
-    arb_poly_t c;
-    arb_t m;
-    slong k;
-    arb_poly_init(c);
-    arb_init(m);
+    slong L = ctx->L, k, j, a, t, m;
+    arb_ptr A, B, tmp;
+
+    if (ctx->jctx->d != 1 || Fctx->L != L)
+    {
+        flint_printf("_wkb_nll_quad_horner: d = 1 and equal tau-lengths only\n");
+        flint_abort();
+    }
+    A = _arb_vec_init((J + 1) * L);
+    B = _arb_vec_init((J + 1) * L);
     for (k = J; k >= 0; k--)
     {
-        tjet_get_coeff_arb_poly(c, F, k + deriv, Fctx);
+        m = J - k;                          /* the degree of R_k */
+        /* B = R_{k+1} D to degree m (B_0 = 0), A = R_{k+1} of degree m - 1 */
+        for (j = 1; j <= m; j++)
+            for (t = 0; t < L; t++)
+            {
+                arb_ptr out = B + j * L + t;
+                arb_zero(out);
+                for (a = 0; a < j; a++)
+                    arb_dot(out, out, 0, A + a * L, 1, tjet_coeff(D, j - a, ctx) + t, -1,
+                            t + 1, prec);
+            }
+        /* B_0 = c_k = (k + 1) F_{k+1} if deriv, else F_k */
         if (deriv)
-        {
-            arb_set_si(m, k + 1);
-            arb_poly_scalar_mul(c, c, m, prec);
-        }
-        if (k == J)
-        {
-            tjet_zero(R, ctx);
-            tjet_add_arb_poly(R, R, c, ctx, prec);
-        }
+            for (t = 0; t < L; t++)
+                arb_mul_ui(B + t, tjet_coeff(F, k + 1, Fctx) + t, k + 1, prec);
         else
-        {
-            tjet_mul(R, R, D, ctx, prec);
-            tjet_add_arb_poly(R, R, c, ctx, prec);
-        }
+            _arb_vec_set(B, tjet_coeff(F, k, Fctx), L);
+        tmp = A; A = B; B = tmp;
     }
-    arb_poly_clear(c);
-    arb_clear(m);
+    _arb_vec_set(R->coeffs, A, (J + 1) * L);
+    _arb_vec_clear(A, (J + 1) * L);
+    _arb_vec_clear(B, (J + 1) * L);
 }
 
 /* Shared part of the callbacks: F (xi-degree J + deriv) at X_0(tau) and
