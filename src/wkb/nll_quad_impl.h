@@ -17,6 +17,22 @@
 void _wkb_nll_quad_mix_dscore(arb_t res, const target_t Q, const arb_t a, const arb_t s2,
         slong prec);
 
+/* For the 1D mixture Q under (a, s2): V_k = a^2 v_k + s2, mu_k = a m_k and
+   iV_k = 1/V_k (n = Q->n each), and for a pair j < k of components the
+   coefficients of q = log(pi_j/pi_k) = (D/2) y^2 + e y + c:
+   D = 1/V_k - 1/V_j, e = mu_j/V_j - mu_k/V_k,
+   c = log(w_j/w_k) - log(V_j/V_k)/2 - mu_j^2/(2 V_j) + mu_k^2/(2 V_k)
+   (balls containing the values for every (a, s2) in the balls). */
+void _wkb_nll_quad_mix_coeffs(arb_ptr V, arb_ptr mu, arb_ptr iV, const target_t Q,
+        const arb_t a, const arb_t s2, slong prec);
+void _wkb_nll_quad_mix_pair(arb_t D, arb_t e, arb_t c, const target_t Q, arb_srcptr V,
+        arb_srcptr mu, arb_srcptr iV, slong j, slong k, slong prec);
+
+/* tc = the time ball [t0 + i len, t0 + (i + 1) len] (ends rounded outwards,
+   len a ball containing the piece length), clipped to [t0, T]. */
+void _wkb_nll_quad_time_piece(arb_t tc, const problem_t P, const arb_t len, slong i,
+        slong prec);
+
 /* The same for the n-th derivative (n = 1, 2, 3; n = 1 calls
    _wkb_nll_quad_mix_dscore): res is a ball containing d^n/dy^n of
    grad log Q_t(y) for every y in R and every (a, s2) in the balls

@@ -49,6 +49,47 @@
 #include "nll_quad_impl.h"
 
 void
+_wkb_nll_quad_mix_coeffs(arb_ptr V, arb_ptr mu, arb_ptr iV, const target_t Q, const arb_t a,
+        const arb_t s2, slong prec)
+{
+    slong k;
+    for (k = 0; k < Q->n; k++)
+    {
+        arb_mul(V + k, a, a, prec);
+        arb_mul(V + k, V + k, arb_mat_entry(target_cov(Q, k), 0, 0), prec);
+        arb_add(V + k, V + k, s2, prec);
+        arb_mul(mu + k, a, target_mean(Q, k), prec);
+        arb_inv(iV + k, V + k, prec);
+    }
+}
+
+void
+_wkb_nll_quad_mix_pair(arb_t D, arb_t e, arb_t c, const target_t Q, arb_srcptr V,
+        arb_srcptr mu, arb_srcptr iV, slong j, slong k, slong prec)
+{
+    arb_t u;
+    arb_init(u);
+    arb_sub(D, iV + k, iV + j, prec);
+    arb_mul(e, mu + j, iV + j, prec);
+    arb_submul(e, mu + k, iV + k, prec);
+    arb_div(c, target_weight(Q, j), target_weight(Q, k), prec);
+    arb_log(c, c, prec);
+    arb_div(u, V + j, V + k, prec);
+    arb_log(u, u, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_sub(c, c, u, prec);
+    arb_mul(u, mu + j, mu + j, prec);
+    arb_mul(u, u, iV + j, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_sub(c, c, u, prec);
+    arb_mul(u, mu + k, mu + k, prec);
+    arb_mul(u, u, iV + k, prec);
+    arb_mul_2exp_si(u, u, -1);
+    arb_add(c, c, u, prec);
+    arb_clear(u);
+}
+
+void
 _wkb_nll_quad_mix_dscore(arb_t res, const target_t Q, const arb_t a, const arb_t s2,
         slong prec)
 {
@@ -64,14 +105,7 @@ _wkb_nll_quad_mix_dscore(arb_t res, const target_t Q, const arb_t a, const arb_t
     arb_init(u); arb_init(v); arb_init(B); arb_init(sum);
     arf_init(l); arf_init(h);
 
-    for (k = 0; k < n; k++)
-    {
-        arb_mul(V + k, a, a, prec);
-        arb_mul(V + k, V + k, arb_mat_entry(target_cov(Q, k), 0, 0), prec);
-        arb_add(V + k, V + k, s2, prec);
-        arb_mul(mu + k, a, target_mean(Q, k), prec);
-        arb_inv(iV + k, V + k, prec);
-    }
+    _wkb_nll_quad_mix_coeffs(V, mu, iV, Q, a, s2, prec);
     /* -sum pi_k / V_k in [-max 1/V, -min 1/V] */
     arb_set(lo, iV + 0);
     arb_set(hi, iV + 0);
@@ -87,24 +121,7 @@ _wkb_nll_quad_mix_dscore(arb_t res, const target_t Q, const arb_t a, const arb_t
     for (j = 0; j < n; j++)
         for (k = j + 1; k < n; k++)
         {
-            arb_sub(D, iV + k, iV + j, prec);
-            arb_mul(e, mu + j, iV + j, prec);
-            arb_submul(e, mu + k, iV + k, prec);
-            /* c */
-            arb_div(c, target_weight(Q, j), target_weight(Q, k), prec);
-            arb_log(c, c, prec);
-            arb_div(u, V + j, V + k, prec);
-            arb_log(u, u, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_sub(c, c, u, prec);
-            arb_mul(u, mu + j, mu + j, prec);
-            arb_mul(u, u, iV + j, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_sub(c, c, u, prec);
-            arb_mul(u, mu + k, mu + k, prec);
-            arb_mul(u, u, iV + k, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_add(c, c, u, prec);
+            _wkb_nll_quad_mix_pair(D, e, c, Q, V, mu, iV, j, k, prec);
             /* B = 2|D|/e + |D||c|/2 + e^2/4 */
             arb_abs(D, D);
             arb_abs(c, c);
@@ -134,6 +151,25 @@ _wkb_nll_quad_mix_dscore(arb_t res, const target_t Q, const arb_t a, const arb_t
     arb_clear(lo); arb_clear(hi); arb_clear(D); arb_clear(e); arb_clear(c);
     arb_clear(u); arb_clear(v); arb_clear(B); arb_clear(sum);
     arf_clear(l); arf_clear(h);
+}
+
+void
+_wkb_nll_quad_time_piece(arb_t tc, const problem_t P, const arb_t len, slong i, slong prec)
+{
+    arb_t u, v;
+    arf_t lo, hi;
+    arb_init(u); arb_init(v);
+    arf_init(lo); arf_init(hi);
+    arb_mul_si(u, len, i, prec);
+    arb_add(u, u, P->t0, prec);
+    arb_mul_si(v, len, i + 1, prec);
+    arb_add(v, v, P->t0, prec);
+    arb_get_lbound_arf(lo, u, prec);
+    arb_get_ubound_arf(hi, v, prec);
+    arb_set_interval_arf(u, lo, hi, prec);
+    problem_clip_time(tc, P, u, prec);
+    arb_clear(u); arb_clear(v);
+    arf_clear(lo); arf_clear(hi);
 }
 
 int
@@ -193,14 +229,7 @@ wkb_nll_quad_tail_consts(arb_t A, arb_t B, const problem_t P, slong pieces, slon
     arb_div_si(len, len, M, prec);
     for (i = 0; i < M && ok; i++)
     {
-        arb_mul_si(u, len, i, prec);
-        arb_add(u, u, P->t0, prec);
-        arb_mul_si(v, len, i + 1, prec);
-        arb_add(v, v, P->t0, prec);
-        arb_get_lbound_arf(lo, u, prec);
-        arb_get_ubound_arf(hi, v, prec);
-        arb_set_interval_arf(t, lo, hi, prec);
-        problem_clip_time(tc, P, t, prec);
+        _wkb_nll_quad_time_piece(tc, P, len, i, prec);
         if (wkb_nll_quad_dscore(ds, P, tc, prec) != WKB_OK)
         {
             ok = 0;

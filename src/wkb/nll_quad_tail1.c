@@ -214,14 +214,7 @@ _wkb_nll_quad_mix_dnscore(arb_t res, const target_t Q, const arb_t a, const arb_
     arb_init(Dl); arb_init(D); arb_init(e); arb_init(c); arb_init(u); arb_init(M);
     arb_init(S1); arb_init(S2); arb_init(S3); arb_init(S4); arb_init(lo); arb_init(hi);
 
-    for (k = 0; k < nc; k++)
-    {
-        arb_mul(V + k, a, a, prec);
-        arb_mul(V + k, V + k, arb_mat_entry(target_cov(Q, k), 0, 0), prec);
-        arb_add(V + k, V + k, s2, prec);
-        arb_mul(mu + k, a, target_mean(Q, k), prec);
-        arb_inv(iV + k, V + k, prec);
-    }
+    _wkb_nll_quad_mix_coeffs(V, mu, iV, Q, a, s2, prec);
     /* Dl >= max lambda - min lambda */
     arb_set(lo, iV + 0);
     arb_set(hi, iV + 0);
@@ -238,25 +231,8 @@ _wkb_nll_quad_mix_dnscore(arb_t res, const target_t Q, const arb_t a, const arb_
         for (k = j + 1; k < nc; k++)
         {
             int zero;
-            arb_sub(D, iV + k, iV + j, prec);
+            _wkb_nll_quad_mix_pair(D, e, c, Q, V, mu, iV, j, k, prec);
             zero = arb_is_zero(D);
-            arb_mul(e, mu + j, iV + j, prec);
-            arb_submul(e, mu + k, iV + k, prec);
-            /* c */
-            arb_div(c, target_weight(Q, j), target_weight(Q, k), prec);
-            arb_log(c, c, prec);
-            arb_div(u, V + j, V + k, prec);
-            arb_log(u, u, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_sub(c, c, u, prec);
-            arb_mul(u, mu + j, mu + j, prec);
-            arb_mul(u, u, iV + j, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_sub(c, c, u, prec);
-            arb_mul(u, mu + k, mu + k, prec);
-            arb_mul(u, u, iV + k, prec);
-            arb_mul_2exp_si(u, u, -1);
-            arb_add(c, c, u, prec);
             _abs_ubound(D, prec);
             _abs_ubound(e, prec);
             _abs_ubound(c, prec);
@@ -416,14 +392,7 @@ wkb_nll_quad_tail_consts_c1(arb_t A, arb_t B, const problem_t P, slong pieces, s
     arb_div_si(len, len, M, prec);
     for (i = 0; i < M && ok; i++)
     {
-        arb_mul_si(u, len, i, prec);
-        arb_add(u, u, P->t0, prec);
-        arb_mul_si(v, len, i + 1, prec);
-        arb_add(v, v, P->t0, prec);
-        arb_get_lbound_arf(lo, u, prec);
-        arb_get_ubound_arf(hi, v, prec);
-        arb_set_interval_arf(t, lo, hi, prec);
-        problem_clip_time(tc, P, t, prec);
+        _wkb_nll_quad_time_piece(tc, P, len, i, prec);
         sched_f(f, P->sde, tc, prec);
         sched_g2(g2, P->sde, tc, prec);
         arb_mul_2exp_si(g2, g2, -1);
