@@ -133,6 +133,15 @@ run nll "$tmp/twin-scaled.json" --order 1 --digits 6
 n=$((n + 1))
 [ "$(field route "$tmp/out")" = d1-quadrature ] || { echo "FAIL: quadrature route (scaled)"; cat "$tmp/out"; fail=1; }
 contains "quadrature C_1 (scaled score)" "$(field C_1 "$tmp/out")" "$c1"
+# --tol: an absolute tolerance (one attempt): radius at most about 3/4 of it
+run nll "$tmp/twin-scaled.json" --order 1 --tol 1e-6
+contains "quadrature C_1 (--tol)" "$(field C_1 "$tmp/out")" "$c1"
+n=$((n + 1))
+rad=$(field C_1 "$tmp/out" | sed 's/.*+\/- \([^]]*\)\]/\1/')
+[ "$(echo "$rad" | awk '{ print ($1 <= 1e-6) }')" = 1 ] || { echo "FAIL: --tol radius $rad"; fail=1; }
+bad nll "--tol applies to the d = 1 quadrature" "$tmp/gauss-scaled.json" --tol 1e-3
+bad nll "--tol cannot be combined with --mc" "$tmp/twin-scaled.json" --mc 10 --tol 1e-3
+bad nll "--tol: the tolerance must be > 0" "$tmp/twin-scaled.json" --tol 0
 run nll "$tmp/twin.json" --order 0 --digits 5 --json --threads 2 --progress
 n=$((n + 1))
 grep -qF '"route": "d1-quadrature", "order": 0, "coefficients": ["[1.0724' "$tmp/out" \

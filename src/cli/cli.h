@@ -113,10 +113,11 @@ int cli_cmd_validate(int argc, char ** argv);
 
 /* res encloses the NLL coefficient C_n = E_{p_0}[-c_n] (n = 0 or 1) of
    the d = 1 problem P (the d = 1 quadrature, wkb_nll_quad_cn) with
-   `digits` correct digits.  progress: subintervals done on stderr.
+   `digits` correct digits, or if tolq is not NULL with radius at most
+   about 3/4 of tolq.  progress: subintervals done on stderr.
    CLI_OK, or CLI_EINPUT after a one-line message in err (quadrature
    failed, digits not reached). */
-int cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, int progress, char * err,
-                 size_t errlen);
+int cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, const fmpq_t tolq,
+                 int progress, char * err, size_t errlen);
 
 #endif

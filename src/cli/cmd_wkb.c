@@ -32,6 +32,7 @@ typedef struct
     const char * xtext;
     const char * points;
     const char * htext;
+    const char * toltext;    /* nll: --tol E (the d = 1 quadrature), or NULL */
     slong digits, order, threads;
     slong mc;                /* nll: Monte Carlo points (0: off) */
     uint64_t seed;
@@ -69,6 +70,9 @@ usage(FILE * out, int nll)
             "                  p_0, certified c_n at each, mean and standard error\n"
             "  --seed S        seed of the draws (Philox streams, as diffwkb sample; default 0)\n"
             "  --threads T     threads for --mc, or for the d = 1 quadrature (default 1)\n"
+            "  --tol E         d = 1 quadrature only: an absolute tolerance instead of\n"
+            "                  --digits (each coefficient's radius at most about 3E/4; for\n"
+            "                  coefficients near zero, where D significant digits cost most)\n"
             "For d = 1 problems without an affine route (mixture data with a mixture or\n"
             "scaled score) C_0 and C_1 are certified by quadrature (route d1-quadrature,\n"
             "--order 0 or 1): Taylor models of c_0 and c_1 on subintervals and proven tail\n"
@@ -179,8 +183,8 @@ evaluate(wkb_result * r, int * accurate, problem_t P, int nll, const fmpq * xq,
 /* d = 1 without an affine route: C_0 and C_1 by quadrature (cli_nll_quad);
    with h, the truncated sum C_0 + h C_1 (not an exact value). */
 static int
-nll_quad(wkb_result * r, problem_t P, const fmpq * hq, slong order, slong digits, int progress,
-         char * err, size_t errlen)
+nll_quad(wkb_result * r, problem_t P, const fmpq * hq, slong order, slong digits,
+         const fmpq * tolq, int progress, char * err, size_t errlen)
 {
     arb_t c, h;
     slong n;
@@ -197,7 +201,7 @@ nll_quad(wkb_result * r, problem_t P, const fmpq * hq, slong order, slong digits
     arb_poly_zero(r->coeffs);
     for (n = 0; n <= order && st == CLI_OK; n++)
     {
-        st = cli_nll_quad(c, P, n, digits, progress, err, errlen);
+        st = cli_nll_quad(c, P, n, digits, tolq, progress, err, errlen);
         if (st == CLI_OK)
             arb_poly_set_coeff_arb(r->coeffs, n, c);
     }
@@ -247,7 +251,8 @@ _bits_missing(const arb_t x, slong digits)
    ball is not finite and from the third attempt on. */
 static int
 evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const fmpq * hq,
-                   slong order, slong digits, int progress, char * err, size_t errlen)
+                   slong order, slong digits, const fmpq * tolq, int progress, char * err,
+                   size_t errlen)
 {
     slong prec = cli_prec_for_digits(digits) + 5 * FLINT_MAX(order, 0);
     int accurate, status, retried = 0;
@@ -256,7 +261,13 @@ evaluate_to_digits(wkb_result * r, problem_t P, int nll, const fmpq * xq, const 
     {
         status = evaluate(r, &accurate, P, nll, xq, hq, order, digits, prec);
         if (status == WKB_UNSUPPORTED && nll && P->dim == 1)
-            return nll_quad(r, P, hq, order, digits, progress, err, errlen);
+            return nll_quad(r, P, hq, order, digits, tolq, progress, err, errlen);
+        if (tolq != NULL)
+        {
+            snprintf(err, errlen, "nll: --tol applies to the d = 1 quadrature (route "
+                     "d1-quadrature) only; use --digits");
+            return CLI_EINPUT;
+        }
         if (status == WKB_UNSUPPORTED && nll && wkb_problem_route(P) != WKB_ROUTE_NONE)
         {
             snprintf(err, errlen, "nll: no certified NLL for this problem (route %s gives "
@@ -455,7 +466,7 @@ points_worker(void * arg)
             break;
 
         wkb_result_init(&r);
-        if (evaluate_to_digits(&r, P, 0, J->xq[k], J->hq, J->a->order, J->a->digits, 0,
+        if (evaluate_to_digits(&r, P, 0, J->xq[k], J->hq, J->a->order, J->a->digits, NULL, 0,
                                err, sizeof(err)) != CLI_OK)
         {
             J->err[k] = strdup(err);
@@ -828,6 +839,7 @@ parse_args(wkb_args * a, int argc, char ** argv)
         {
             OPT("--mc", mctext)
             OPT("--seed", seedtext)
+            OPT("--tol", a->toltext)
         }
 #undef OPT
         if (cli_positional_file(&a->file, s, cmd))
@@ -860,6 +872,11 @@ parse_args(wkb_args * a, int argc, char ** argv)
         cli_error("nll: --h cannot be combined with --mc");
         return -1;
     }
+    if (a->mc && a->toltext != NULL)
+    {
+        cli_error("nll: --tol cannot be combined with --mc");
+        return -1;
+    }
     return 0;
 }
 
@@ -868,7 +885,7 @@ cmd_wkb(int argc, char ** argv, int nll)
 {
     wkb_args a;
     fmpq * xq = NULL;
-    fmpq_t hq;
+    fmpq_t hq, tolq;
     slong n = 0;
     problem_t P;
     int r, status = CLI_EINPUT;
@@ -881,7 +898,18 @@ cmd_wkb(int argc, char ** argv, int nll)
     a.progress = a.progress || isatty(STDERR_FILENO);
 
     fmpq_init(hq);
+    fmpq_init(tolq);
     problem_init(P);
+    if (a.toltext != NULL)
+    {
+        if (cli_parse_fmpq(tolq, a.toltext, "--tol") < 0)
+            goto done;
+        if (fmpq_sgn(tolq) <= 0)
+        {
+            cli_error("--tol: the tolerance must be > 0, got '%s'", a.toltext);
+            goto done;
+        }
+    }
     if (a.htext != NULL)
     {
         if (cli_parse_fmpq(hq, a.htext, "--h") < 0)
@@ -907,7 +935,7 @@ cmd_wkb(int argc, char ** argv, int nll)
         /* say so before any work (and before reading a points file) */
         wkb_result r0;
         wkb_result_init(&r0);
-        evaluate_to_digits(&r0, P, nll, xq, NULL, 0, 1, 0, err, sizeof(err));
+        evaluate_to_digits(&r0, P, nll, xq, NULL, 0, 1, NULL, 0, err, sizeof(err));
         wkb_result_clear(&r0);
         cli_error("%s: %s", a.file, err);
         goto done;
@@ -929,7 +957,7 @@ cmd_wkb(int argc, char ** argv, int nll)
         /* one point: the threads go to FLINT (mixture components in parallel) */
         flint_set_num_threads(a.threads);
         if (evaluate_to_digits(&res, P, nll, xq, a.htext ? hq : NULL, a.order, a.digits,
-                               a.progress,
+                               a.toltext != NULL ? tolq : NULL, a.progress,
                                err, sizeof(err)) == CLI_OK)
         {
             if (a.json)
@@ -947,6 +975,7 @@ done:
     if (xq != NULL)
         _fmpq_vec_clear(xq, n);
     fmpq_clear(hq);
+    fmpq_clear(tolq);
     problem_clear(P);
     return status;
 }

@@ -29,7 +29,8 @@ _progress(void * param, double done)
 }
 
 /*
-    C_n (n = 0 or 1).  The tolerance is 10^-D |C_n| / 3 (the radius of the
+    C_n (n = 0 or 1).  With tolq (--tol E) one attempt at the absolute
+    tolerance E.  Else the tolerance is 10^-D |C_n| / 3 (the radius of the
     result is at most about 3/4 of it, so the ball has D digits); |C_n| is
     not known before, so the first attempt assumes |C_n| >= 1 and a result
     short of the digits is followed by one with the tolerance scaled by the
@@ -37,8 +38,8 @@ _progress(void * param, double done)
     precision of the digits plus 16 bits per attempt.
 */
 int
-cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, int progress, char * err,
-             size_t errlen)
+cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, const fmpq_t tolq, int progress,
+             char * err, size_t errlen)
 {
     wkb_nll_quad_opt_t opt;
     _progress_state S;
@@ -50,13 +51,22 @@ cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, int progress, char *
     mag_init(tol);
     mag_init(lo);
     arb_init(u);
-    /* 10^-D / 3 as an upper bound */
-    arb_set_ui(u, 10);
-    arb_pow_ui(u, u, digits, 64 + 4 * digits);
-    arb_mul_ui(u, u, 3, 64 + 4 * digits);
-    arb_get_mag_lower(lo, u);
-    mag_one(tol);
-    mag_div_lower(tol, tol, lo);
+    if (tolq != NULL)
+    {
+        /* --tol E: E as a lower bound (the radius stays within about 3E/4) */
+        arb_set_fmpq(u, tolq, 64);
+        arb_get_mag_lower(tol, u);
+    }
+    else
+    {
+        /* 10^-D / 3 as an upper bound */
+        arb_set_ui(u, 10);
+        arb_pow_ui(u, u, digits, 64 + 4 * digits);
+        arb_mul_ui(u, u, 3, 64 + 4 * digits);
+        arb_get_mag_lower(lo, u);
+        mag_one(tol);
+        mag_div_lower(tol, tol, lo);
+    }
 
     for (attempt = 0; attempt < 3; attempt++)
     {
@@ -84,7 +94,7 @@ cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, int progress, char *
                      "finite enclosure, or too many subintervals", (long) prec);
             break;
         }
-        if (cli_arb_is_accurate(res, digits))
+        if (tolq != NULL || cli_arb_is_accurate(res, digits))
         {
             status = CLI_OK;
             break;
