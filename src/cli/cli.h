@@ -120,4 +120,11 @@ int cli_cmd_validate(int argc, char ** argv);
 int cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, const fmpq_t tolq,
                  int progress, char * err, size_t errlen);
 
+/* loglik --fast: c_0 and c_1 at the double nearest to x by the fast path
+   (sample_wkb_c01, NOT certified) at tolerance tol, with an error estimate
+   (a second solve at tol/100) and, if check, the error bound against the
+   certified balls.  CLI_OK or CLI_EINPUT after a one-line message. */
+int cli_loglik_fast(problem_t P, const fmpq * xq, double tol, int check, int json,
+                    const char * file);
+
 #endif

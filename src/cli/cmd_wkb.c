@@ -38,6 +38,8 @@ typedef struct
     uint64_t seed;
     int json;
     int progress;            /* --progress: precision attempts on stderr */
+    int fast, check;         /* loglik --fast [--check] */
+    const char * fasttol;    /* loglik --fast-tol E */
 }
 wkb_args;
 
@@ -57,7 +59,13 @@ usage(FILE * out, int nll)
             "  --points FILE   evaluate many points: one per line, comma-separated, '#' comments;\n"
             "                  prints one JSON line per point, in the order of the file\n"
             "  --threads T     threads: for --points, points in parallel; for --x, the\n"
-            "                  mixture components in parallel (default 1)\n");
+            "                  mixture components in parallel (default 1)\n"
+            "  --fast          c_0 and c_1 only, in double precision, NOT certified (the fast\n"
+            "                  path: adjoint equations along the characteristic with exact\n"
+            "                  score derivatives, extrapolation in time; about a millisecond),\n"
+            "                  at the double nearest to X, with an error estimate (--x only)\n"
+            "  --fast-tol E    the fast path's tolerance (default 1e-12)\n"
+            "  --check         with --fast: also the certified c_0, c_1 and the actual error\n");
     else
         fprintf(out,
             "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--threads T] [--json]\n"
@@ -819,6 +827,16 @@ parse_args(wkb_args * a, int argc, char ** argv)
             a->progress = 1;
             continue;
         }
+        if (!a->nll && !strcmp(s, "--fast"))
+        {
+            a->fast = 1;
+            continue;
+        }
+        if (!a->nll && !strcmp(s, "--check"))
+        {
+            a->check = 1;
+            continue;
+        }
 #define OPT(NAME, VAR) \
         if ((r = cli_opt_value(&val, argc, argv, &i, NAME)) != 0) \
         { \
@@ -834,6 +852,7 @@ parse_args(wkb_args * a, int argc, char ** argv)
         {
             OPT("--x", a->xtext)
             OPT("--points", a->points)
+            OPT("--fast-tol", a->fasttol)
         }
         else
         {
@@ -866,6 +885,19 @@ parse_args(wkb_args * a, int argc, char ** argv)
         if (sd < 0)
             return -1;
         a->seed = (uint64_t) sd;
+    }
+    if ((a->fasttol != NULL || a->check) && !a->fast)
+    {
+        cli_error("loglik: %s needs --fast", a->check ? "--check" : "--fast-tol");
+        return -1;
+    }
+    if (a->fast && (a->points != NULL || a->htext != NULL || dtext != NULL
+                    || (otext != NULL && a->order > 1)))
+    {
+        cli_error("loglik: --fast gives c_0 and c_1 at one point (--x) in double; %s is for"
+                  " the certified output", a->points ? "--points" : a->htext ? "--h"
+                  : dtext ? "--digits" : "--order above 1");
+        return -1;
     }
     if (a->mc && a->htext != NULL)
     {
@@ -941,6 +973,22 @@ cmd_wkb(int argc, char ** argv, int nll)
         goto done;
     }
 
+    if (a.fast)
+    {
+        double tol = 1e-12;
+        if (a.fasttol != NULL)
+        {
+            char * end;
+            tol = strtod(a.fasttol, &end);
+            if (end == a.fasttol || *end != '\0' || !(tol >= 1e-15 && tol <= 1e-2))
+            {
+                cli_error("--fast-tol: expected a number in [1e-15, 1e-2], got '%s'", a.fasttol);
+                goto done;
+            }
+        }
+        status = cli_loglik_fast(P, xq, tol, a.check, a.json, a.file);
+        goto done;
+    }
     if (a.points != NULL)
     {
         status = run_points(&a, P, a.htext ? hq : NULL);

@@ -277,6 +277,34 @@ void sample_opts_init(sample_opts_t O);
 int sample_run(double * X, uint64_t i0, slong n, const sample_model_t M,
                const sample_opts_t O);
 
+/* ---------------------------------------------------------------------- */
+/* The fast first-order WKB path (double, NOT certified)                   */
+
+typedef struct
+{
+    double tol;             /* extrapolation tolerance, mixed abs/rel (default 1e-12) */
+    slong max_steps;        /* per pass (default 100000) */
+    slong steps_fwd, steps_bwd, evals;  /* out: steps of the two passes, drift evaluations */
+    double x_err;           /* out: max_i |X_{t0} - x_i| after the backward pass */
+}
+sample_wkb_opts_struct;
+
+typedef sample_wkb_opts_struct sample_wkb_opts_t[1];
+
+void sample_wkb_opts_init(sample_wkb_opts_t O);
+
+/* c[0] ~ c_0(x) = log q^0_{t0}(x) and c[1] ~ c_1(x), the first two WKB
+   coefficients of log q^h_{t0}(x) (math.md sections 6-7), in double: the
+   probability-flow characteristic forward, then the adjoint equations for
+   grad and Hess of log q^0_t along it backward, with the score's
+   derivatives up to order 3 exact (double jets of log p_t, no finite
+   differences) and Gragg-Bulirsch-Stoer extrapolation in time at tolerance
+   O->tol.  No enclosure: the certified values come from module wkb; the
+   error is what tests and bench/b-c1 measure against them.  Returns
+   SAMPLE_OK, SAMPLE_EINPUT (tol <= 0 or max_steps < 1) or SAMPLE_ESYSTEM
+   (step limit or a non-finite value; c is not set). */
+int sample_wkb_c01(double * c, const sample_model_t M, const double * x, sample_wkb_opts_t O);
+
 #ifdef __cplusplus
 }
 #endif

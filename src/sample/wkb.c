@@ -1,0 +1,498 @@
+/*
+    The fast first-order WKB path (double, NOT certified): c_0(x) and c_1(x)
+    of log q^h_{t0}(x) = c_0(x) + h c_1(x) + O(h^2) from the adjoint
+    equations of the probability-flow characteristic (math.md sections 6-7,
+    Thm 4.2 in adjoint form), with exact derivatives of the score from
+    double jets and Gragg-Bulirsch-Stoer extrapolation in time.
+
+    Along dX/dt = F(X, t) = f X - (g^2/2) s(X, t), with G = grad log q^0_t(X)
+    and H = Hess log q^0_t(X), the PF Liouville equation
+    d/dt log q^0_t(X) = -div F gives
+        G' = -DF^T G - grad div F,
+        H' = -(DF^T H + H DF) - sum_k G_k Hess F_k - Hess div F,
+    with G_T = grad log pi(X_T), H_T = Hess log pi(X_T), and perturbing the
+    drift by -(h g^2/2)(s - G) (the h-family, Eq. 9) gives
+        c_0(x) = log pi(X_T) + int_{t0}^T div F dt,
+        c_1(x) = -int_{t0}^T (g^2/2) [G.(s - G) + div s - tr H] dt.
+    A forward pass carries X from x at t0 to X_T; the backward pass carries
+    (X, G, H, log q^0_t(X), the c_1 integral) from T back to t0.  The score
+    derivatives up to order 3 (div F's Hessian) come from the order-4 jet of
+    log p_t (mixtures: log-sum-exp of quadratic jets) or are constant
+    (affine scores).
+*/
+#include <math.h>
+#include <string.h>
+#include "sample_impl.h"
+
+/* One time's coefficients of a mixture's marginal sum_k w_k N(a m_k, C_k),
+   C_k = a^2 S_k + s2 I: am_k = a m_k, P_k = C_k^{-1} (d x d), ln_k = log w_k
+   - (1/2) log det C_k - (d/2) log 2 pi, and the schedule's f and g^2. */
+typedef struct
+{
+    double t, f, g2;
+    double * am, * P, * ln;
+}
+tcoef_struct;
+
+/* GBS revisits the same times within a step (t + H/2 for every column,
+   t + H for every smoothing step): a small cache of the last times */
+#define WKB_FAST_CACHE 32
+
+typedef struct
+{
+    const sample_model_struct * M;
+    slong d, len;
+    jet_ctx_t ctx;
+    sample_jetd_expq_t expq;
+    const sample_mix_struct * X;    /* the score's mixture (NULL: affine score) */
+    double lam;                     /* score = lam grad log p_t of X */
+    tcoef_struct cache[WKB_FAST_CACHE];
+    slong next;
+    double * A, * E, * S, * L, * scr, * u, * lg;
+    /* derivative tables: jet index and multi-index factorial */
+    slong * i2, * i3, * i4;  /* d^2, d^3, d^3: (i*d + j)*d + l -> d_l d_l d_i d_j */
+    double * f2, * f3, * f4;
+    /* score derivatives at (X, t) */
+    double * s, * Ds, * D2s, * gdiv, * Hdiv, divs;
+    slong evals;
+}
+wkb_fast_struct;
+
+/* index and factorial of the multi-index with the given variable list */
+static slong
+mono(double * fac, const jet_ctx_t ctx, const slong * v, slong nv)
+{
+    slong e[16] = {0}, k;
+    double f = 1.0;
+    for (k = 0; k < nv; k++)
+    {
+        e[v[k]]++;
+        f *= e[v[k]];
+    }
+    *fac = f;
+    return jet_ctx_index(ctx, e);
+}
+
+static void
+fast_init(wkb_fast_struct * W, const sample_model_t M)
+{
+    slong d = M->d, n = FLINT_MAX(M->data->n, M->other->n), i, j, l, len;
+    slong v[4];
+
+    W->M = M;
+    W->d = d;
+    jet_ctx_init(W->ctx, d, 4);
+    _sample_jetd_expq_init(W->expq, W->ctx);
+    W->len = len = W->ctx->len;
+    W->X = (M->score == SCORE_AFFINE) ? NULL : (M->score == SCORE_OTHER) ? M->other : M->data;
+    W->lam = (M->score == SCORE_SCALED) ? 1.0 + M->eps : 1.0;
+    for (i = 0; i < WKB_FAST_CACHE; i++)
+    {
+        W->cache[i].t = NAN;
+        W->cache[i].am = flint_calloc(FLINT_MAX(n, 1) * (d + d * d + 1), sizeof(double));
+        W->cache[i].P = W->cache[i].am + n * d;
+        W->cache[i].ln = W->cache[i].P + n * d * d;
+    }
+    W->next = 0;
+    /* A, E: n interleaved jets; S, L: one; scr: 2 */
+    W->A = flint_calloc(2 * n * len + 4 * len + 2 * n * d + 2 * n, sizeof(double));
+    W->E = W->A + n * len;
+    W->S = W->E + n * len;
+    W->L = W->S + len;
+    W->scr = W->L + len;            /* 2 len */
+    W->u = W->scr + 2 * len;        /* n*d */
+    W->lg = W->u + n * d;           /* n */
+    W->i2 = flint_malloc(sizeof(slong) * (d * d + 2 * d * d * d));
+    W->i3 = W->i2 + d * d;
+    W->i4 = W->i3 + d * d * d;
+    W->f2 = flint_malloc(sizeof(double) * (d * d + 2 * d * d * d));
+    W->f3 = W->f2 + d * d;
+    W->f4 = W->f3 + d * d * d;
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+        {
+            v[0] = i; v[1] = j;
+            W->i2[i * d + j] = mono(W->f2 + i * d + j, W->ctx, v, 2);
+            for (l = 0; l < d; l++)
+            {
+                v[2] = l;
+                W->i3[(i * d + j) * d + l] = mono(W->f3 + (i * d + j) * d + l, W->ctx, v, 3);
+                v[0] = l; v[1] = l; v[2] = i; v[3] = j;
+                W->i4[(i * d + j) * d + l] = mono(W->f4 + (i * d + j) * d + l, W->ctx, v, 4);
+                v[0] = i; v[1] = j;
+            }
+        }
+    W->s = flint_calloc(d + d * d + d * d * d + d + d * d, sizeof(double));
+    W->Ds = W->s + d;
+    W->D2s = W->Ds + d * d;
+    W->gdiv = W->D2s + d * d * d;
+    W->Hdiv = W->gdiv + d;
+    W->evals = 0;
+}
+
+static void
+fast_clear(wkb_fast_struct * W)
+{
+    slong i;
+    _sample_jetd_expq_clear(W->expq);
+    jet_ctx_clear(W->ctx);
+    for (i = 0; i < WKB_FAST_CACHE; i++)
+        flint_free(W->cache[i].am);
+    flint_free(W->A);
+    flint_free(W->i2);
+    flint_free(W->f2);
+    flint_free(W->s);
+}
+
+/* E = the coefficients of the marginal of X with coefficients (a, s2) */
+static void
+tcoef_set(tcoef_struct * E, const sample_mix_struct * X, double a, double s2)
+{
+    slong d = X->d, n = X->n, k, i, j, l;
+    const double half_log_2pi = 0.91893853320467274178032973640562;
+
+    for (k = 0; k < n; k++)
+    {
+        const double * lam = X->lam + k * d, * Q = X->Q + k * d * d;
+        double * Pk = E->P + k * d * d, ld = 0.0, pr = 1.0, iv[64];
+        for (l = 0; l < d; l += 64)
+        {
+            slong m = FLINT_MIN(64, d - l);
+            for (j = 0; j < m; j++)
+            {
+                double v = a * a * lam[l + j] + s2;
+                iv[j] = 1.0 / v;
+                pr *= v;
+                if (pr < 1e-200 || pr > 1e200)
+                {
+                    ld += log(pr);
+                    pr = 1.0;
+                }
+            }
+            /* P_k += Q_k[:, l..l+m) diag(iv) Q_k[:, l..l+m)^T */
+            for (i = 0; i < d; i++)
+                for (j = 0; j <= i; j++)
+                {
+                    double p = (l == 0) ? 0.0 : Pk[i * d + j];
+                    slong c;
+                    if (X->diag)
+                        p = (i == j && i >= l && i < l + m) ? iv[i - l] : p;
+                    else
+                        for (c = 0; c < m; c++)
+                            p += Q[i * d + l + c] * iv[c] * Q[j * d + l + c];
+                    Pk[i * d + j] = Pk[j * d + i] = p;
+                }
+        }
+        ld += log(pr);
+        for (i = 0; i < d; i++)
+            E->am[k * d + i] = a * X->m[k * d + i];
+        E->ln[k] = X->logw[k] - 0.5 * ld - d * half_log_2pi;
+    }
+}
+
+/* the coefficients of the score's mixture at t (cached) */
+static const tcoef_struct *
+fast_time(wkb_fast_struct * W, double t)
+{
+    slong i;
+    double a, s2;
+    tcoef_struct * E;
+
+    for (i = 0; i < WKB_FAST_CACHE; i++)
+        if (W->cache[i].t == t)
+            return W->cache + i;
+    E = W->cache + W->next;
+    W->next = (W->next + 1) % WKB_FAST_CACHE;
+    sample_sched_eval(&E->f, &E->g2, &a, &s2, W->M->sched, t);
+    if (W->X != NULL)
+        tcoef_set(E, W->X, a, s2);
+    E->t = t;
+    return E;
+}
+
+/* Responsibilities: W->lg[k] = log-weight of component k at x minus the
+   largest (-inf if skipped), W->u[k] = P_k (x - a m_k); returns the largest. */
+static double
+fast_logits(wkb_fast_struct * W, const sample_mix_struct * X, const tcoef_struct * E,
+            const double * x)
+{
+    slong d = W->d, n = X->n, k, i, j;
+    double mx = -INFINITY;
+
+    for (k = 0; k < n; k++)
+    {
+        const double * Pk = E->P + k * d * d, * am = E->am + k * d;
+        double q = 0.0;
+        for (i = 0; i < d; i++)
+        {
+            double ui = 0.0;
+            for (j = 0; j < d; j++)
+                ui += Pk[i * d + j] * (x[j] - am[j]);
+            W->u[k * d + i] = ui;
+            q += ui * (x[i] - am[i]);
+        }
+        W->lg[k] = (X->w[k] > 0) ? E->ln[k] - 0.5 * q : -INFINITY;
+        if (W->lg[k] > mx)
+            mx = W->lg[k];
+    }
+    for (k = 0; k < n; k++)
+        W->lg[k] = (W->lg[k] >= mx - SAMPLE_LSE_CUTOFF) ? W->lg[k] - mx : -INFINITY;
+    return mx;
+}
+
+/* W->L = the order-4 jet of log p at x, p the mixture X with coefficients E
+   (log-sum-exp of quadratic jets, the largest factored out). */
+static void
+logp_jet(wkb_fast_struct * W, const sample_mix_struct * X, const tcoef_struct * E,
+         const double * x)
+{
+    slong d = W->d, n = X->n, len = W->len, k, i, j;
+    double mx = fast_logits(W, X, E, x);
+
+    /* the components' quadratic jets, interleaved (a skipped one: exp(-inf) = 0) */
+    memset(W->A, 0, sizeof(double) * len * n);
+    for (k = 0; k < n; k++)
+    {
+        const double * Pk = E->P + k * d * d;
+        W->A[k] = W->lg[k];
+        for (i = 0; i < d; i++)
+        {
+            W->A[(1 + i) * n + k] = -W->u[k * d + i];
+            for (j = i; j < d; j++)
+                W->A[W->i2[i * d + j] * n + k] = (i == j) ? -0.5 * Pk[i * d + i] : -Pk[i * d + j];
+        }
+    }
+    _sample_jetd_expq(W->E, W->A, n, W->expq);
+    for (i = 0; i < len; i++)
+    {
+        double v = 0.0;
+        for (k = 0; k < n; k++)
+            v += W->E[i * n + k];
+        W->S[i] = v;
+    }
+    _sample_jetd_log(W->L, W->S, W->scr, W->ctx);
+    W->L[0] += mx;
+}
+
+/* s, Ds, D2s (d_j d_l s_i at (i*d + j)*d + l), div s, grad div s, Hess div s
+   of the score at (x, t), E the coefficients at t. */
+static void
+score_derivs(wkb_fast_struct * W, const tcoef_struct * E, const double * x)
+{
+    const sample_model_struct * M = W->M;
+    slong d = W->d, i, j, l;
+    double lam = W->lam;
+
+    if (M->score == SCORE_AFFINE)
+    {
+        for (i = 0; i < d; i++)
+        {
+            double y = M->b[i];
+            for (j = 0; j < d; j++)
+            {
+                y += M->A[i * d + j] * x[j];
+                W->Ds[i * d + j] = M->A[i * d + j];
+            }
+            W->s[i] = y;
+        }
+        memset(W->D2s, 0, sizeof(double) * (d * d * d + d + d * d));
+    }
+    else
+    {
+        const double * L = W->L;
+        logp_jet(W, W->X, E, x);
+        for (i = 0; i < d; i++)
+        {
+            W->s[i] = lam * L[1 + i];
+            for (j = 0; j < d; j++)
+            {
+                slong ij = i * d + j;
+                W->Ds[ij] = lam * W->f2[ij] * L[W->i2[ij]];
+                for (l = 0; l < d; l++)
+                    W->D2s[ij * d + l] = lam * W->f3[ij * d + l] * L[W->i3[ij * d + l]];
+            }
+        }
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                double h = 0.0;
+                for (l = 0; l < d; l++)
+                    h += W->f4[(i * d + j) * d + l] * L[W->i4[(i * d + j) * d + l]];
+                W->Hdiv[i * d + j] = lam * h;
+            }
+    }
+    W->divs = 0.0;
+    for (i = 0; i < d; i++)
+    {
+        W->divs += W->Ds[i * d + i];
+        W->gdiv[i] = 0.0;
+        for (l = 0; l < d; l++)
+            W->gdiv[i] += W->D2s[(l * d + l) * d + i];
+    }
+}
+
+/* forward pass: X' = F */
+static void
+rhs_fwd(double * dy, double t, const double * y, void * par)
+{
+    wkb_fast_struct * W = par;
+    const tcoef_struct * E = fast_time(W, t);
+    slong d = W->d, i, j, k;
+    double c = 0.5 * E->g2;
+
+    W->evals++;
+    if (W->X == NULL)
+    {
+        for (i = 0; i < d; i++)
+        {
+            double v = W->M->b[i];
+            for (j = 0; j < d; j++)
+                v += W->M->A[i * d + j] * y[j];
+            dy[i] = E->f * y[i] - c * v;
+        }
+        return;
+    }
+    /* s = -lam sum_k r_k P_k (x - a m_k), r the responsibilities */
+    {
+        double tot = 0.0;
+        fast_logits(W, W->X, E, y);
+        for (i = 0; i < d; i++)
+            W->s[i] = 0.0;
+        for (k = 0; k < W->X->n; k++)
+        {
+            double r;
+            if (W->lg[k] == -INFINITY)
+                continue;
+            r = exp(W->lg[k]);
+            tot += r;
+            for (i = 0; i < d; i++)
+                W->s[i] -= r * W->u[k * d + i];
+        }
+        for (i = 0; i < d; i++)
+            dy[i] = E->f * y[i] - c * W->lam * W->s[i] / tot;
+    }
+}
+
+/* backward pass: y = (X, G, H, log q^0_t(X), I) with I' = (g^2/2)[G.(s-G) + div s - tr H] */
+static void
+rhs_bwd(double * dy, double t, const double * y, void * par)
+{
+    wkb_fast_struct * W = par;
+    slong d = W->d, i, j, l;
+    const double * X = y, * G = y + d, * H = y + 2 * d;
+    double * dX = dy, * dG = dy + d, * dH = dy + 2 * d;
+    double f, c, tr = 0.0, gsg = 0.0;
+
+    const tcoef_struct * E = fast_time(W, t);
+    f = E->f;
+    c = 0.5 * E->g2;
+    score_derivs(W, E, X);
+    W->evals++;
+    for (i = 0; i < d; i++)
+    {
+        /* DF_ij = f delta_ij - c Ds_ij */
+        double v = c * W->gdiv[i];
+        dX[i] = f * X[i] - c * W->s[i];
+        for (j = 0; j < d; j++)
+            v -= ((i == j ? f : 0.0) - c * W->Ds[j * d + i]) * G[j];
+        dG[i] = v;
+        tr += H[i * d + i];
+        gsg += G[i] * (W->s[i] - G[i]);
+    }
+    for (j = 0; j < d; j++)
+        for (l = 0; l < d; l++)
+        {
+            double v = c * W->Hdiv[j * d + l];
+            for (i = 0; i < d; i++)
+            {
+                v -= ((i == j ? f : 0.0) - c * W->Ds[i * d + j]) * H[i * d + l];
+                v -= H[j * d + i] * ((i == l ? f : 0.0) - c * W->Ds[i * d + l]);
+                v += c * G[i] * W->D2s[(i * d + j) * d + l];
+            }
+            dH[j * d + l] = v;
+        }
+    dy[2 * d + d * d] = -(d * f - c * W->divs);
+    dy[2 * d + d * d + 1] = c * (gsg + W->divs - tr);
+}
+
+void
+sample_wkb_opts_init(sample_wkb_opts_t O)
+{
+    O->tol = 1e-12;
+    O->max_steps = 100000;
+    O->steps_fwd = O->steps_bwd = O->evals = 0;
+    O->x_err = 0.0;
+}
+
+int
+sample_wkb_c01(double * c, const sample_model_t M, const double * x, sample_wkb_opts_t O)
+{
+    wkb_fast_struct W[1];
+    slong d = M->d, n = 2 * d + d * d + 2, i, j;
+    double * y;
+    int status = SAMPLE_OK;
+
+    if (!(O->tol > 0) || O->max_steps < 1)
+        return SAMPLE_EINPUT;
+    fast_init(W, M);
+    y = flint_calloc(n, sizeof(double));
+    for (i = 0; i < d; i++)
+        y[i] = x[i];
+    O->steps_fwd = O->steps_bwd = 0;
+    if (_sample_gbs_solve(y, d, M->t0, M->T, O->tol, rhs_fwd, W, O->max_steps,
+                          &O->steps_fwd, NULL) != 0)
+    {
+        status = SAMPLE_ESYSTEM;
+        goto cleanup;
+    }
+    /* terminal values from the prior at X_T */
+    if (M->prior == PRIOR_MARGINAL)
+    {
+        tcoef_struct ET;
+        slong nd = M->data->n;
+        double a, s2;
+        sample_sched_eval(NULL, NULL, &a, &s2, M->sched, M->T);
+        ET.am = flint_calloc(nd * (d + d * d + 1), sizeof(double));
+        ET.P = ET.am + nd * d;
+        ET.ln = ET.P + nd * d * d;
+        tcoef_set(&ET, M->data, a, s2);
+        logp_jet(W, M->data, &ET, y);
+        flint_free(ET.am);
+        for (i = 0; i < d; i++)
+        {
+            y[d + i] = W->L[1 + i];
+            for (j = 0; j < d; j++)
+                y[2 * d + i * d + j] = W->f2[i * d + j] * W->L[W->i2[i * d + j]];
+        }
+        y[2 * d + d * d] = W->L[0];
+    }
+    else
+    {
+        double q = 0.0;
+        for (i = 0; i < d; i++)
+        {
+            y[d + i] = -y[i];
+            q += y[i] * y[i];
+            for (j = 0; j < d; j++)
+                y[2 * d + i * d + j] = (i == j) ? -1.0 : 0.0;
+        }
+        y[2 * d + d * d] = -0.5 * q - d * 0.91893853320467274178032973640562;
+    }
+    y[n - 1] = 0.0;
+    if (_sample_gbs_solve(y, n, M->T, M->t0, O->tol, rhs_bwd, W, O->max_steps,
+                          &O->steps_bwd, NULL) != 0)
+    {
+        status = SAMPLE_ESYSTEM;
+        goto cleanup;
+    }
+    O->x_err = 0.0;
+    for (i = 0; i < d; i++)
+        O->x_err = FLINT_MAX(O->x_err, fabs(y[i] - x[i]));
+    c[0] = y[n - 2];
+    c[1] = y[n - 1];
+cleanup:
+    O->evals = W->evals;
+    flint_free(y);
+    fast_clear(W);
+    return status;
+}
