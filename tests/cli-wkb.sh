@@ -192,6 +192,31 @@ bad nll "unknown option '--x'" "$p1" --x 0
 bad nll "missing PROBLEM" --order 2
 bad loglik "does-not-exist.json: cannot open" "$ex/does-not-exist.json" --x 0
 
+# loglik --fast (double, not certified): c_0 and c_1 of the section 5.1
+# model against the closed form, within 1e-9; labelled not certified
+near() {
+    n=$((n + 1))
+    v=$(echo "$2" | awk '{printf "%.20f", $1}')
+    ok=$(printf '%s\n' "scale=100" "pi=4*a(1)" "$(cat "$tmp/defs")" \
+        "x = ($v) - ($3); if (x < 0) x = -x; x < $4" | BC_LINE_LENGTH=0 bc -l)
+    [ "$ok" = 1 ] || { echo "FAIL: $1 = $2, expected $3 within $4"; fail=1; }
+}
+run loglik "$ex/paper-1d.json" --x 0.5 --fast --json
+near "loglik --fast c_0" "$(sed 's/.*"c": \[\([^,]*\),.*/\1/' "$tmp/out")" "lq(0.5, 0)" "10^(-9)"
+near "loglik --fast c_1" "$(sed 's/.*"c": \[[^,]*, \([^]]*\)\].*/\1/' "$tmp/out")" \
+    "(lq(0.5, d) - lq(0.5, -d))/(2*d)" "10^(-9)"
+n=$((n + 1))
+grep -q '"certified": false' "$tmp/out" || { echo "FAIL: --fast not labelled"; fail=1; }
+run loglik "$ex/mixture1d.json" --x 0.1 --fast --check
+n=$((n + 1))
+grep -q '^fast path (double, NOT certified)' "$tmp/out" || { echo "FAIL: --fast text label"; fail=1; }
+near "loglik --fast --check bound" \
+    "$(sed -n 's/^check against the certified balls: |error| <= \([^ ]*\) (c_0), \([^ ]*\) (c_1)$/\2/p' "$tmp/out")" 0 "10^(-9)"
+bad loglik "--fast-tol: expected a number" "$p1" --x 0 --fast --fast-tol 0
+bad loglik "--check needs --fast" "$p1" --x 0 --check
+bad loglik "--h is for the certified output" "$p1" --x 0 --fast --h 1
+bad loglik "--points is for the certified output" "$p1" --points "$tmp/badpts" --fast
+
 for c in loglik nll; do
     n=$((n + 1))
     "$DIFFWKB" $c --help >"$tmp/out" 2>&1 && grep -q "^Usage: diffwkb $c" "$tmp/out" \
