@@ -129,6 +129,35 @@ random_mixture(char * buf, slong n, flint_rand_t state)
     strcat(buf, "]}");
 }
 
+/* appends the exact score (st = 0) or a scaled one (st = 1) */
+static void
+exact_or_scaled(char * buf, slong st, flint_rand_t state)
+{
+    if (st == 0)
+        strcat(buf, "{\"type\": \"exact\"}");
+    else
+    {
+        strcat(buf, "{\"type\": \"scaled\", \"eps\": ");
+        dec(buf, runif(state, -0.2, 0.2));
+        strcat(buf, "}");
+    }
+}
+
+/* appends a random prior, closes the object and reads it into P (initialised here) */
+static void
+read_problem(problem_t P, char * buf, flint_rand_t state)
+{
+    char err[256];
+    strcat(buf, n_randint(state, 2) ? ", \"prior\": {\"type\": \"marginal\"}}"
+                                    : ", \"prior\": {\"type\": \"normal\"}}");
+    problem_init(P);
+    if (problem_read_string(P, buf, err, sizeof err, 128) != 0)
+    {
+        flint_printf("FAIL: problem: %s\n%s\n", err, buf);
+        flint_abort();
+    }
+}
+
 static int
 check_point(problem_t P, const char * json, const double * x, flint_rand_t state)
 {
@@ -218,28 +247,15 @@ main(void)
         strcat(buf, ", \"data\": {\"type\": \"gaussian\", ");
         random_gauss(buf, d, 0.2, 1.5, state);
         strcat(buf, "}, \"score\": ");
-        if (st == 0)
-            strcat(buf, "{\"type\": \"exact\"}");
-        else if (st == 1)
-        {
-            strcat(buf, "{\"type\": \"scaled\", \"eps\": ");
-            dec(buf, runif(state, -0.2, 0.2));
-            strcat(buf, "}");
-        }
+        if (st < 2)
+            exact_or_scaled(buf, st, state);
         else
         {
             strcat(buf, "{\"type\": \"gaussian\", ");
             random_gauss(buf, d, 0.3, 1.2, state);
             strcat(buf, "}");
         }
-        strcat(buf, n_randint(state, 2) ? ", \"prior\": {\"type\": \"marginal\"}}"
-                                        : ", \"prior\": {\"type\": \"normal\"}}");
-        problem_init(P);
-        if (problem_read_string(P, buf, err, sizeof err, 128) != 0)
-        {
-            flint_printf("FAIL: problem: %s\n%s\n", err, buf);
-            flint_abort();
-        }
+        read_problem(P, buf, state);
         for (i = 0; i < d; i++)
             x[i] = runif(state, -2, 2);
         fails += !check_point(P, buf, x, state);
@@ -256,24 +272,11 @@ main(void)
         strcat(buf, ", \"data\": ");
         random_mixture(buf, n, state);
         strcat(buf, ", \"score\": ");
-        if (st == 0)
-            strcat(buf, "{\"type\": \"exact\"}");
-        else if (st == 1)
-        {
-            strcat(buf, "{\"type\": \"scaled\", \"eps\": ");
-            dec(buf, runif(state, -0.2, 0.2));
-            strcat(buf, "}");
-        }
+        if (st < 2)
+            exact_or_scaled(buf, st, state);
         else
             random_mixture(buf, n, state);     /* the score's syntax is the law's */
-        strcat(buf, n_randint(state, 2) ? ", \"prior\": {\"type\": \"marginal\"}}"
-                                        : ", \"prior\": {\"type\": \"normal\"}}");
-        problem_init(P);
-        if (problem_read_string(P, buf, err, sizeof err, 128) != 0)
-        {
-            flint_printf("FAIL: problem: %s\n%s\n", err, buf);
-            flint_abort();
-        }
+        read_problem(P, buf, state);
         x[0] = runif(state, -2, 2);
         fails += !check_point(P, buf, x, state);
         problem_clear(P);
