@@ -212,10 +212,27 @@ n=$((n + 1))
 grep -q '^fast path (double, NOT certified)' "$tmp/out" || { echo "FAIL: --fast text label"; fail=1; }
 near "loglik --fast --check bound" \
     "$(sed -n 's/^check against the certified balls: |error| <= \([^ ]*\) (c_0), \([^ ]*\) (c_1)$/\2/p' "$tmp/out")" 0 "10^(-9)"
+# --points with --fast: one line per point, each against the closed form
+printf '0.5\n-1\n' >"$tmp/fastpts"
+run loglik "$ex/paper-1d.json" --points "$tmp/fastpts" --fast --threads 2
+near "loglik --points --fast c_0(0.5)" "$(sed -n '1s/.*"c": \[\([^,]*\),.*/\1/p' "$tmp/out")" "lq(0.5, 0)" "10^(-9)"
+near "loglik --points --fast c_1(-1)" "$(sed -n '2s/.*"c": \[[^,]*, \([^]]*\)\].*/\1/p' "$tmp/out")" \
+    "(lq(-1, d) - lq(-1, -d))/(2*d)" "10^(-9)"
+# nll --mc --fast draws the same points as nll --mc (same seed): the two
+# sample means agree to 1e-8; the certified one is a ball, its midpoint suffices
+run nll "$ex/paper-1d.json" --mc 20 --seed 5 --order 1 --digits 12
+mc0=$(sed -n 's/^C_0 = \[\([^ ]*\) .*/\1/p' "$tmp/out"); mc1=$(sed -n 's/^C_1 = \[\([^ ]*\) .*/\1/p' "$tmp/out")
+run nll "$ex/paper-1d.json" --mc 20 --seed 5 --fast
+near "nll --mc --fast C_0" "$(sed -n 's/^C_0 = \([^ ]*\) .*/\1/p' "$tmp/out")" "$(tobc "$mc0")" "10^(-8)"
+near "nll --mc --fast C_1" "$(sed -n 's/^C_1 = \([^ ]*\) .*/\1/p' "$tmp/out")" "$(tobc "$mc1")" "10^(-8)"
+n=$((n + 1))
+grep -q 'NOT certified' "$tmp/out" || { echo "FAIL: nll --mc --fast not labelled"; fail=1; }
+bad nll "--fast needs --mc" "$p1" --fast
+bad nll "--digits is for the certified output" "$p1" --fast --mc 10 --digits 3
 bad loglik "--fast-tol: expected a number" "$p1" --x 0 --fast --fast-tol 0
 bad loglik "--check needs --fast" "$p1" --x 0 --check
 bad loglik "--h is for the certified output" "$p1" --x 0 --fast --h 1
-bad loglik "--points is for the certified output" "$p1" --points "$tmp/badpts" --fast
+bad loglik "--check takes one point" "$p1" --points "$tmp/fastpts" --fast --check
 
 for c in loglik nll; do
     n=$((n + 1))

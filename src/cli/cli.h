@@ -127,4 +127,14 @@ int cli_nll_quad(arb_t res, problem_t P, slong n, slong digits, const fmpq_t tol
 int cli_loglik_fast(problem_t P, const fmpq * xq, double tol, int check, int json,
                     const char * file);
 
+/* c[2k], c[2k+1] = the fast c_0, c_1 at x[k*d .. k*d + d-1] for k < n, in
+   `threads` threads (sample_wkb_c01 at tolerance tol; NOT certified), with
+   "diffwkb WHAT: i/n points" on stderr if progress.  Returns -1, or the
+   first point whose solve failed. */
+slong cli_fast_points(double * c, const sample_model_t M, const double * x, slong n,
+                      double tol, slong threads, int progress, const char * what);
+
+/* x[i] = q[i] rounded to the nearest double, i < d. */
+void cli_fmpq_vec_get_d(double * x, const fmpq * q, slong d);
+
 #endif

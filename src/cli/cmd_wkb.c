@@ -63,9 +63,10 @@ usage(FILE * out, int nll)
             "  --fast          c_0 and c_1 only, in double precision, NOT certified (the fast\n"
             "                  path: adjoint equations along the characteristic with exact\n"
             "                  score derivatives, extrapolation in time; about a millisecond),\n"
-            "                  at the double nearest to X, with an error estimate (--x only)\n"
+            "                  at the double nearest to X, with an error estimate (--x); with\n"
+            "                  --points one JSON line per point, in --threads T threads\n"
             "  --fast-tol E    the fast path's tolerance (default 1e-12)\n"
-            "  --check         with --fast: also the certified c_0, c_1 and the actual error\n");
+            "  --check         with --fast --x: also the certified c_0, c_1 and the actual error\n");
     else
         fprintf(out,
             "Usage: diffwkb nll PROBLEM [--order N] [--h H] [--digits D] [--threads T] [--json]\n"
@@ -78,6 +79,9 @@ usage(FILE * out, int nll)
             "                  p_0, certified c_n at each, mean and standard error\n"
             "  --seed S        seed of the draws (Philox streams, as diffwkb sample; default 0)\n"
             "  --threads T     threads for --mc, or for the d = 1 quadrature (default 1)\n"
+            "  --fast          with --mc: c_0 and c_1 at each point in double (the fast path of\n"
+            "                  loglik --fast, NOT certified; a thousand times faster), order <= 1\n"
+            "  --fast-tol E    its tolerance (default 1e-12)\n"
             "  --tol E         d = 1 quadrature only: an absolute tolerance instead of\n"
             "                  --digits (each coefficient's radius at most about 3E/4; for\n"
             "                  coefficients near zero, where D significant digits cost most)\n"
@@ -796,6 +800,147 @@ run_mc(const wkb_args * a, problem_t P)
     return status;
 }
 
+/* ------------------------------------------------------------------ --fast */
+
+/* loglik --points FILE --fast: one JSON line per point, in the file's order */
+static int
+fast_points_run(const wkb_args * a, problem_t P, double tol)
+{
+    char ** lines;
+    fmpq ** xq;
+    slong n, k, i, d = P->dim, bad;
+    double * x, * c;
+    sample_model_t M;
+    char err[256];
+    int status = CLI_EINPUT;
+
+    n = read_points(&lines, &xq, a->points, d);
+    if (n < 0)
+        return CLI_EINPUT;
+    x = flint_malloc(sizeof(double) * FLINT_MAX(n, 1) * d);
+    c = flint_malloc(sizeof(double) * FLINT_MAX(n, 1) * 2);
+    for (k = 0; k < n; k++)
+        cli_fmpq_vec_get_d(x + k * d, xq[k], d);
+    sample_model_init(M, d);
+    if (sample_model_set_problem(M, P, err, sizeof(err)) != SAMPLE_OK)
+        cli_error("%s: %s", a->file, err);
+    else if ((bad = cli_fast_points(c, M, x, n, tol, a->threads, a->progress, "loglik --fast")) >= 0)
+        cli_error("point x = %s: --fast: the extrapolation failed (step limit or a non-finite"
+                  " value)", lines[bad]);
+    else
+    {
+        for (k = 0; k < n; k++)
+        {
+            printf("{\"x\": [");
+            for (i = 0; i < d; i++)
+                printf("%s%.17g", i ? ", " : "", x[k * d + i]);
+            printf("], \"route\": \"fast-adjoint-gbs\", \"certified\": false, \"tol\": %.3g,"
+                   " \"c\": [%.17g, %.17g]}\n", tol, c[2 * k], c[2 * k + 1]);
+        }
+        status = CLI_OK;
+    }
+    sample_model_clear(M);
+    for (k = 0; k < n; k++)
+    {
+        free(lines[k]);
+        _fmpq_vec_clear(xq[k], d);
+    }
+    free(lines);
+    free(xq);
+    flint_free(x);
+    flint_free(c);
+    return status;
+}
+
+/* nll --mc N --fast: the Monte Carlo estimate of C_0 (and C_1) from fast
+   per-point values at the points run_mc draws (same Philox streams) */
+static int
+fast_mc_run(const wkb_args * a, problem_t P, double tol)
+{
+    slong n = a->mc, d = P->dim, k, m, bad;
+    double * x, * c, * z, * work, u[2], secs;
+    sample_mix_t X;
+    sample_model_t M;
+    char err[256];
+    int status = CLI_EINPUT;
+    struct timespec t0, t1;
+
+    if (sample_mix_set_target(X, P->data) != 0)
+    {
+        sample_mix_clear(X);
+        cli_error("nll: --mc: the data law cannot be sampled in double precision");
+        return CLI_EINPUT;
+    }
+    x = flint_malloc(sizeof(double) * n * d);
+    c = flint_malloc(sizeof(double) * n * 2);
+    z = flint_malloc(sizeof(double) * d);
+    work = flint_malloc(sizeof(double) * d);
+    for (k = 0; k < n; k++)
+    {
+        sample_uniforms(u, a->seed, (uint64_t) k, 0, SAMPLE_LANE_COMPONENT);
+        sample_normals(z, d, a->seed, (uint64_t) k, 0);
+        sample_mix_draw(x + k * d, X, 1.0, 0.0, u[1], z, work);
+    }
+    sample_mix_clear(X);
+    sample_model_init(M, d);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (sample_model_set_problem(M, P, err, sizeof(err)) != SAMPLE_OK)
+        cli_error("%s: %s", a->file, err);
+    else if ((bad = cli_fast_points(c, M, x, n, tol, a->threads, a->progress, "nll --mc --fast"))
+             >= 0)
+        cli_error("nll: --mc --fast: the extrapolation failed at point %ld (step limit or a"
+                  " non-finite value)", (long) bad);
+    else
+    {
+        double mean[2], se[2];
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        secs = (t1.tv_sec - t0.tv_sec) + 1e-9 * (t1.tv_nsec - t0.tv_nsec);
+        for (m = 0; m <= a->order; m++)
+        {
+            /* mean and standard error of -c_m, summed in order (same for any T) */
+            double s1 = 0, s2 = 0;
+            for (k = 0; k < n; k++)
+                s1 += -c[2 * k + m];
+            s1 /= n;
+            for (k = 0; k < n; k++)
+                s2 += (-c[2 * k + m] - s1) * (-c[2 * k + m] - s1);
+            mean[m] = s1;
+            se[m] = sqrt(s2 / (n - 1) / n);
+        }
+        if (a->json)
+        {
+            printf("{\"route\": \"fast-adjoint-gbs\", \"estimate\": \"monte-carlo\","
+                   " \"certified\": false, \"n\": %ld, \"seed\": %llu, \"order\": %ld,"
+                   " \"tol\": %.3g, \"coefficients\": [", (long) n,
+                   (unsigned long long) a->seed, (long) a->order, tol);
+            for (m = 0; m <= a->order; m++)
+                printf("%s%.12g", m ? ", " : "", mean[m]);
+            printf("], \"stderr\": [");
+            for (m = 0; m <= a->order; m++)
+                printf("%s%.6g", m ? ", " : "", se[m]);
+            printf("], \"seconds\": %.3f}\n", secs);
+        }
+        else
+        {
+            printf("route = fast-adjoint-gbs (c_n(x) at each point in double, tolerance %g: NOT"
+                   " certified)\n", tol);
+            printf("# Monte Carlo estimate over n = %ld points drawn from p_0 (seed %llu): NOT "
+                   "certified.\n# C_n = mean of -c_n(x_i) and its standard error\n", (long) n,
+                   (unsigned long long) a->seed);
+            for (m = 0; m <= a->order; m++)
+                printf("C_%ld = %.10g  stderr %.3g\n", (long) m, mean[m], se[m]);
+            printf("# %.2f s wall, %ld threads\n", secs, (long) a->threads);
+        }
+        status = CLI_OK;
+    }
+    sample_model_clear(M);
+    flint_free(x);
+    flint_free(c);
+    flint_free(z);
+    flint_free(work);
+    return status;
+}
+
 /* ------------------------------------------------------------------ main */
 
 static int
@@ -827,7 +972,7 @@ parse_args(wkb_args * a, int argc, char ** argv)
             a->progress = 1;
             continue;
         }
-        if (!a->nll && !strcmp(s, "--fast"))
+        if (!strcmp(s, "--fast"))
         {
             a->fast = 1;
             continue;
@@ -852,9 +997,9 @@ parse_args(wkb_args * a, int argc, char ** argv)
         {
             OPT("--x", a->xtext)
             OPT("--points", a->points)
-            OPT("--fast-tol", a->fasttol)
         }
-        else
+        OPT("--fast-tol", a->fasttol)
+        if (a->nll)
         {
             OPT("--mc", mctext)
             OPT("--seed", seedtext)
@@ -888,17 +1033,27 @@ parse_args(wkb_args * a, int argc, char ** argv)
     }
     if ((a->fasttol != NULL || a->check) && !a->fast)
     {
-        cli_error("loglik: %s needs --fast", a->check ? "--check" : "--fast-tol");
+        cli_error("%s: %s needs --fast", cmd, a->check ? "--check" : "--fast-tol");
         return -1;
     }
-    if (a->fast && (a->points != NULL || a->htext != NULL || dtext != NULL
-                    || (otext != NULL && a->order > 1)))
+    if (a->fast && (a->htext != NULL || dtext != NULL || (otext != NULL && a->order > 1)))
     {
-        cli_error("loglik: --fast gives c_0 and c_1 at one point (--x) in double; %s is for"
-                  " the certified output", a->points ? "--points" : a->htext ? "--h"
-                  : dtext ? "--digits" : "--order above 1");
+        cli_error("%s: --fast gives c_0 and c_1 in double; %s is for the certified output", cmd,
+                  a->htext ? "--h" : dtext ? "--digits" : "--order above 1");
         return -1;
     }
+    if (a->fast && a->nll && !a->mc)
+    {
+        cli_error("nll: --fast needs --mc N (a Monte Carlo estimate from fast per-point values)");
+        return -1;
+    }
+    if (a->check && a->points != NULL)
+    {
+        cli_error("loglik: --check takes one point (--x)");
+        return -1;
+    }
+    if (a->fast && otext == NULL)
+        a->order = 1;
     if (a->mc && a->htext != NULL)
     {
         cli_error("nll: --h cannot be combined with --mc");
@@ -986,7 +1141,12 @@ cmd_wkb(int argc, char ** argv, int nll)
                 goto done;
             }
         }
-        status = cli_loglik_fast(P, xq, tol, a.check, a.json, a.file);
+        if (a.points != NULL)
+            status = fast_points_run(&a, P, tol);
+        else if (a.mc)
+            status = fast_mc_run(&a, P, tol);
+        else
+            status = cli_loglik_fast(P, xq, tol, a.check, a.json, a.file);
         goto done;
     }
     if (a.points != NULL)

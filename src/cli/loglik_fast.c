@@ -34,17 +34,7 @@ cli_loglik_fast(problem_t P, const fmpq * xq, double tol, int check, int json,
     arb_poly_t ref;
 
     x = flint_malloc(sizeof(double) * d);
-    {
-        /* x rounded to the nearest double (53 bits, then exact in double) */
-        arf_t y;
-        arf_init(y);
-        for (i = 0; i < d; i++)
-        {
-            arf_fmpz_div_fmpz(y, fmpq_numref(xq + i), fmpq_denref(xq + i), 53, ARF_RND_NEAR);
-            x[i] = arf_get_d(y, ARF_RND_NEAR);
-        }
-        arf_clear(y);
-    }
+    cli_fmpq_vec_get_d(x, xq, d);
     arb_poly_init(ref);
     sample_model_init(M, d);
     if (sample_model_set_problem(M, P, err, sizeof(err)) != SAMPLE_OK)
