@@ -2,7 +2,7 @@
 pkginclude_HEADERS += src/diffwkb/sample.h
 libdiffwkb_la_SOURCES += src/sample/philox.c src/sample/sched.c src/sample/mix.c \
 	src/sample/mixcoef.c src/sample/model.c src/sample/tcoef.c src/sample/method.c \
-	src/sample/run.c src/sample/jetd.c src/sample/gbs.c src/sample/wkb.c
+	src/sample/run.c src/sample/gbs.c src/sample/wkb.c
 noinst_HEADERS += src/sample/sample_impl.h
 SAMPLE_TESTS = src/sample/test/t-philox src/sample/test/t-sched src/sample/test/t-score \
 	src/sample/test/t-gauss src/sample/test/t-repro src/sample/test/t-wkb

@@ -3,32 +3,6 @@
 #define DIFFWKB_SAMPLE_IMPL_H
 
 #include "diffwkb/sample.h"
-#include "diffwkb/jet.h"
-
-/* Jets in double: the coefficient vectors of jet.h (graded order, ctx's
-   monomial and product tables), rounded to nearest, no enclosure.
-   B = log(A) by the Euler-operator recurrence of jet_log; B must not alias
-   A; EB: ctx->len doubles of scratch. */
-void _sample_jetd_log(double * B, const double * A, double * EB, const jet_ctx_t ctx);
-
-/* exp of n quadratic jets at once (degree <= 2: the log-densities of
-   Gaussian components), stored interleaved: coefficient r of jet k at
-   r*n + k, in A and B (not aliased).  The pushes of the recurrence are
-   listed once per context by _sample_jetd_expq_init. */
-typedef struct
-{
-    slong len;
-    slong * start;          /* len + 1: pushes from coefficient r at start[r] .. start[r+1]-1 */
-    slong * dst, * src;     /* B_dst += coef A_src B_r */
-    double * coef, * inv;   /* inv[r] = 1/deg(r) */
-}
-sample_jetd_expq_struct;
-
-typedef sample_jetd_expq_struct sample_jetd_expq_t[1];
-
-void _sample_jetd_expq_init(sample_jetd_expq_t E, const jet_ctx_t ctx);
-void _sample_jetd_expq_clear(sample_jetd_expq_t E);
-void _sample_jetd_expq(double * B, const double * A, slong n, const sample_jetd_expq_t E);
 
 /* y' = f(t, y) in double. */
 typedef void (*sample_rhs_fn)(double * dy, double t, const double * y, void * par);

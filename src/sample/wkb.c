@@ -3,7 +3,8 @@
     of log q^h_{t0}(x) = c_0(x) + h c_1(x) + O(h^2) from the adjoint
     equations of the probability-flow characteristic (math.md sections 6-7,
     Thm 4.2 in adjoint form), with exact derivatives of the score from
-    double jets and Gragg-Bulirsch-Stoer extrapolation in time.
+    moments over the mixture's responsibilities and Gragg-Bulirsch-Stoer
+    extrapolation in time.
 
     Along dX/dt = F(X, t) = f X - (g^2/2) s(X, t), with G = grad log q^0_t(X)
     and H = Hess log q^0_t(X), the PF Liouville equation
@@ -16,12 +17,14 @@
         c_1(x) = -int_{t0}^T (g^2/2) [G.(s - G) + div s - tr H] dt.
     A forward pass carries X from x at t0 to X_T; the backward pass carries
     (X, G, H, log q^0_t(X), the c_1 integral) from T back to t0.  The score
-    derivatives up to order 3 (div F's Hessian) come from the order-4 jet of
-    log p_t (mixtures: log-sum-exp of quadratic jets) or are constant
+    derivatives up to order 3 (div F's Hessian) come from the derivatives of
+    log p_t up to order 4 (mixtures: moments over the responsibilities, see
+    logp_derivs) or are constant
     (affine scores).
 */
 #include <math.h>
 #include <string.h>
+#include <stdint.h>
 #include "sample_impl.h"
 
 /* One time's coefficients of a mixture's marginal sum_k w_k N(a m_k, C_k),
@@ -35,55 +38,36 @@ typedef struct
 tcoef_struct;
 
 /* GBS revisits the same times within a step (t + H/2 for every column,
-   t + H for every smoothing step): a small cache of the last times */
-#define WKB_FAST_CACHE 32
+   t + H for every smoothing step: 24 distinct times in 43 evaluations): a
+   direct-mapped cache of the coefficients (a power of two) */
+#define WKB_FAST_CACHE 64
 
 typedef struct
 {
     const sample_model_struct * M;
-    slong d, len;
-    jet_ctx_t ctx;
-    sample_jetd_expq_t expq;
+    slong d;
     const sample_mix_struct * X;    /* the score's mixture (NULL: affine score) */
     double lam;                     /* score = lam grad log p_t of X */
     tcoef_struct cache[WKB_FAST_CACHE];
-    slong next;
-    double * A, * E, * S, * L, * scr, * u, * lg;
-    /* derivative tables: jet index and multi-index factorial */
-    slong * i2, * i3, * i4;  /* d^2, d^3, d^3: (i*d + j)*d + l -> d_l d_l d_i d_j */
-    double * f2, * f3, * f4;
+    /* per component: u_k = P_k (x - a m_k) (n*d), shifted logits (n),
+       responsibilities (n), B_k delta_k (n*d) */
+    double * u, * lg, * r, * Bd;
+    /* derivatives of log p at x: value, gradient, Hessian C, third
+       derivatives T (d^3), Hdl_jl = sum_i d_i d_i d_j d_l log p (d^2) */
+    double lp, * g, * C, * T, * Hdl, * Sm, * EB;
     /* score derivatives at (X, t) */
     double * s, * Ds, * D2s, * gdiv, * Hdiv, divs;
     slong evals;
 }
 wkb_fast_struct;
 
-/* index and factorial of the multi-index with the given variable list */
-static slong
-mono(double * fac, const jet_ctx_t ctx, const slong * v, slong nv)
-{
-    slong e[16] = {0}, k;
-    double f = 1.0;
-    for (k = 0; k < nv; k++)
-    {
-        e[v[k]]++;
-        f *= e[v[k]];
-    }
-    *fac = f;
-    return jet_ctx_index(ctx, e);
-}
-
 static void
 fast_init(wkb_fast_struct * W, const sample_model_t M)
 {
-    slong d = M->d, n = FLINT_MAX(M->data->n, M->other->n), i, j, l, len;
-    slong v[4];
+    slong d = M->d, n = FLINT_MAX(M->data->n, M->other->n), i;
 
     W->M = M;
     W->d = d;
-    jet_ctx_init(W->ctx, d, 4);
-    _sample_jetd_expq_init(W->expq, W->ctx);
-    W->len = len = W->ctx->len;
     W->X = (M->score == SCORE_AFFINE) ? NULL : (M->score == SCORE_OTHER) ? M->other : M->data;
     W->lam = (M->score == SCORE_SCALED) ? 1.0 + M->eps : 1.0;
     for (i = 0; i < WKB_FAST_CACHE; i++)
@@ -93,35 +77,16 @@ fast_init(wkb_fast_struct * W, const sample_model_t M)
         W->cache[i].P = W->cache[i].am + n * d;
         W->cache[i].ln = W->cache[i].P + n * d * d;
     }
-    W->next = 0;
-    /* A, E: n interleaved jets; S, L: one; scr: 2 */
-    W->A = flint_calloc(2 * n * len + 4 * len + 2 * n * d + 2 * n, sizeof(double));
-    W->E = W->A + n * len;
-    W->S = W->E + n * len;
-    W->L = W->S + len;
-    W->scr = W->L + len;            /* 2 len */
-    W->u = W->scr + 2 * len;        /* n*d */
-    W->lg = W->u + n * d;           /* n */
-    W->i2 = flint_malloc(sizeof(slong) * (d * d + 2 * d * d * d));
-    W->i3 = W->i2 + d * d;
-    W->i4 = W->i3 + d * d * d;
-    W->f2 = flint_malloc(sizeof(double) * (d * d + 2 * d * d * d));
-    W->f3 = W->f2 + d * d;
-    W->f4 = W->f3 + d * d * d;
-    for (i = 0; i < d; i++)
-        for (j = 0; j < d; j++)
-        {
-            v[0] = i; v[1] = j;
-            W->i2[i * d + j] = mono(W->f2 + i * d + j, W->ctx, v, 2);
-            for (l = 0; l < d; l++)
-            {
-                v[2] = l;
-                W->i3[(i * d + j) * d + l] = mono(W->f3 + (i * d + j) * d + l, W->ctx, v, 3);
-                v[0] = l; v[1] = l; v[2] = i; v[3] = j;
-                W->i4[(i * d + j) * d + l] = mono(W->f4 + (i * d + j) * d + l, W->ctx, v, 4);
-                v[0] = i; v[1] = j;
-            }
-        }
+    W->u = flint_calloc(FLINT_MAX(n, 1) * (2 * d + 2), sizeof(double));
+    W->lg = W->u + n * d;
+    W->r = W->lg + n;
+    W->Bd = W->r + n;
+    W->g = flint_calloc(d + 4 * d * d + d * d * d, sizeof(double));
+    W->C = W->g + d;
+    W->T = W->C + d * d;
+    W->Hdl = W->T + d * d * d;
+    W->Sm = W->Hdl + d * d;
+    W->EB = W->Sm + d * d;
     W->s = flint_calloc(d + d * d + d * d * d + d + d * d, sizeof(double));
     W->Ds = W->s + d;
     W->D2s = W->Ds + d * d;
@@ -134,13 +99,10 @@ static void
 fast_clear(wkb_fast_struct * W)
 {
     slong i;
-    _sample_jetd_expq_clear(W->expq);
-    jet_ctx_clear(W->ctx);
     for (i = 0; i < WKB_FAST_CACHE; i++)
         flint_free(W->cache[i].am);
-    flint_free(W->A);
-    flint_free(W->i2);
-    flint_free(W->f2);
+    flint_free(W->u);
+    flint_free(W->g);
     flint_free(W->s);
 }
 
@@ -194,15 +156,16 @@ tcoef_set(tcoef_struct * E, const sample_mix_struct * X, double a, double s2)
 static const tcoef_struct *
 fast_time(wkb_fast_struct * W, double t)
 {
-    slong i;
     double a, s2;
     tcoef_struct * E;
+    uint64_t h;
 
-    for (i = 0; i < WKB_FAST_CACHE; i++)
-        if (W->cache[i].t == t)
-            return W->cache + i;
-    E = W->cache + W->next;
-    W->next = (W->next + 1) % WKB_FAST_CACHE;
+    /* direct-mapped: the slot from a hash of t's bits */
+    memcpy(&h, &t, sizeof(h));
+    h = (h * UINT64_C(0x9E3779B97F4A7C15)) >> 58;
+    E = W->cache + (h & (WKB_FAST_CACHE - 1));
+    if (E->t == t)
+        return E;
     sample_sched_eval(&E->f, &E->g2, &a, &s2, W->M->sched, t);
     if (W->X != NULL)
         tcoef_set(E, W->X, a, s2);
@@ -240,38 +203,122 @@ fast_logits(wkb_fast_struct * W, const sample_mix_struct * X, const tcoef_struct
     return mx;
 }
 
-/* W->L = the order-4 jet of log p at x, p the mixture X with coefficients E
-   (log-sum-exp of quadratic jets, the largest factored out). */
+/*
+    Derivatives of log p, p = sum_k exp(l_k) with quadratic l_k (gradient
+    g_k = -u_k, Hessian B_k = -P_k), as moments over the responsibilities
+    r_k (E below), with delta_k = g_k - E[g] and d/dx_m E[F] =
+    E[d_m F] + E[F delta_m]:
+        grad log p  = E[g],
+        C = Hess    = E[B] + S,  S = E[delta delta^T],
+        T_ijl       = E[d_i d_j d_l] + E[B_ij d_l] + E[B_il d_j] + E[B_jl d_i],
+        d_a d_b d_c d_e log p = E[d_a d_b d_c d_e] + sum over the 6 pairs of
+            E[B_pair d d] + sum over the 3 pairings of (E[B B] - C C),
+    (d = delta), whose trace over a = b is
+        Hdl_jl = E[|d|^2 d_j d_l] + E[tr B d_j d_l] + 2 E[(B d)_j d_l]
+                 + 2 E[(B d)_l d_j] + E[B_jl |d|^2] + E[tr B B_jl]
+                 + 2 E[(B^2)_jl] - tr C C_jl - 2 (C^2)_jl.
+    order 2: lp, g, C only; order 4: also T and Hdl.  O(n d^3).
+*/
 static void
-logp_jet(wkb_fast_struct * W, const sample_mix_struct * X, const tcoef_struct * E,
-         const double * x)
+logp_derivs(wkb_fast_struct * W, const sample_mix_struct * X, const tcoef_struct * E,
+            const double * x, int order)
 {
-    slong d = W->d, n = X->n, len = W->len, k, i, j;
-    double mx = fast_logits(W, X, E, x);
+    slong d = W->d, n = X->n, d2 = d * d, k, i, j, l;
+    double mx = fast_logits(W, X, E, x), tot = 0.0, trC = 0.0;
+    double * g = W->g, * C = W->C, * S = W->Sm, * EB = W->EB;
 
-    /* the components' quadratic jets, interleaved (a skipped one: exp(-inf) = 0) */
-    memset(W->A, 0, sizeof(double) * len * n);
     for (k = 0; k < n; k++)
     {
-        const double * Pk = E->P + k * d * d;
-        W->A[k] = W->lg[k];
-        for (i = 0; i < d; i++)
-        {
-            W->A[(1 + i) * n + k] = -W->u[k * d + i];
-            for (j = i; j < d; j++)
-                W->A[W->i2[i * d + j] * n + k] = (i == j) ? -0.5 * Pk[i * d + i] : -Pk[i * d + j];
-        }
+        W->r[k] = (W->lg[k] == -INFINITY) ? 0.0 : exp(W->lg[k]);
+        tot += W->r[k];
     }
-    _sample_jetd_expq(W->E, W->A, n, W->expq);
-    for (i = 0; i < len; i++)
+    W->lp = mx + log(tot);
+    for (k = 0; k < n; k++)
+        W->r[k] /= tot;
+    for (i = 0; i < d; i++)
     {
         double v = 0.0;
         for (k = 0; k < n; k++)
-            v += W->E[i * n + k];
-        W->S[i] = v;
+            v -= W->r[k] * W->u[k * d + i];
+        g[i] = v;
     }
-    _sample_jetd_log(W->L, W->S, W->scr, W->ctx);
-    W->L[0] += mx;
+    /* u_k := delta_k = g_k - E[g] = -u_k - g (in place) */
+    for (k = 0; k < n; k++)
+        for (i = 0; i < d; i++)
+            W->u[k * d + i] = -W->u[k * d + i] - g[i];
+    memset(S, 0, sizeof(double) * d2);
+    memset(EB, 0, sizeof(double) * d2);
+    for (k = 0; k < n; k++)
+    {
+        const double * dk = W->u + k * d, * Pk = E->P + k * d2;
+        double rk = W->r[k];
+        if (rk == 0.0)
+            continue;
+        for (i = 0; i < d; i++)
+            for (j = 0; j < d; j++)
+            {
+                S[i * d + j] += rk * dk[i] * dk[j];
+                EB[i * d + j] -= rk * Pk[i * d + j];
+            }
+    }
+    for (i = 0; i < d2; i++)
+        C[i] = EB[i] + S[i];
+    if (order < 4)
+        return;
+    memset(W->T, 0, sizeof(double) * d2 * d);
+    memset(W->Hdl, 0, sizeof(double) * d2);
+    for (i = 0; i < d; i++)
+        trC += C[i * d + i];
+    for (k = 0; k < n; k++)
+    {
+        const double * dk = W->u + k * d, * Pk = E->P + k * d2;
+        double rk = W->r[k], dd = 0.0, trB = 0.0;
+        double * Bd = W->Bd + k * d;
+        if (rk == 0.0)
+            continue;
+        for (i = 0; i < d; i++)
+        {
+            double v = 0.0;
+            for (j = 0; j < d; j++)
+                v -= Pk[i * d + j] * dk[j];
+            Bd[i] = v;
+            dd += dk[i] * dk[i];
+            trB -= Pk[i * d + i];
+        }
+        /* T and Hdl are symmetric: i <= j <= l only, mirrored below */
+        for (i = 0; i < d; i++)
+            for (j = i; j < d; j++)
+            {
+                double Bij = -Pk[i * d + j], B2 = 0.0, dij = dk[i] * dk[j];
+                for (l = j; l < d; l++)
+                    W->T[(i * d + j) * d + l] += rk * (dij * dk[l] + Bij * dk[l]
+                        - Pk[i * d + l] * dk[j] - Pk[j * d + l] * dk[i]);
+                for (l = 0; l < d; l++)
+                    B2 += Pk[i * d + l] * Pk[l * d + j];
+                W->Hdl[i * d + j] += rk * ((dd + trB) * dij + 2 * Bd[i] * dk[j]
+                    + 2 * Bd[j] * dk[i] + Bij * dd + trB * Bij + 2 * B2);
+            }
+    }
+    for (i = 0; i < d; i++)
+        for (j = i; j < d; j++)
+        {
+            for (l = j; l < d; l++)
+            {
+                double v = W->T[(i * d + j) * d + l];
+                W->T[(i * d + l) * d + j] = W->T[(j * d + i) * d + l] = v;
+                W->T[(j * d + l) * d + i] = W->T[(l * d + i) * d + j] = v;
+                W->T[(l * d + j) * d + i] = v;
+            }
+            W->Hdl[j * d + i] = W->Hdl[i * d + j];
+        }
+    for (i = 0; i < d; i++)
+        for (j = 0; j < d; j++)
+        {
+            double CC = 0.0;
+            for (l = 0; l < d; l++)
+                CC += C[i * d + l] * C[l * d + j];
+            W->Hdl[i * d + j] -= trC * C[i * d + j] + 2 * CC;
+        }
 }
 
 /* s, Ds, D2s (d_j d_l s_i at (i*d + j)*d + l), div s, grad div s, Hess div s
@@ -299,27 +346,18 @@ score_derivs(wkb_fast_struct * W, const tcoef_struct * E, const double * x)
     }
     else
     {
-        const double * L = W->L;
-        logp_jet(W, W->X, E, x);
+        logp_derivs(W, W->X, E, x, 4);
         for (i = 0; i < d; i++)
         {
-            W->s[i] = lam * L[1 + i];
+            W->s[i] = lam * W->g[i];
             for (j = 0; j < d; j++)
             {
-                slong ij = i * d + j;
-                W->Ds[ij] = lam * W->f2[ij] * L[W->i2[ij]];
+                W->Ds[i * d + j] = lam * W->C[i * d + j];
+                W->Hdiv[i * d + j] = lam * W->Hdl[i * d + j];
                 for (l = 0; l < d; l++)
-                    W->D2s[ij * d + l] = lam * W->f3[ij * d + l] * L[W->i3[ij * d + l]];
+                    W->D2s[(i * d + j) * d + l] = lam * W->T[(i * d + j) * d + l];
             }
         }
-        for (i = 0; i < d; i++)
-            for (j = 0; j < d; j++)
-            {
-                double h = 0.0;
-                for (l = 0; l < d; l++)
-                    h += W->f4[(i * d + j) * d + l] * L[W->i4[(i * d + j) * d + l]];
-                W->Hdiv[i * d + j] = lam * h;
-            }
     }
     W->divs = 0.0;
     for (i = 0; i < d; i++)
@@ -487,15 +525,15 @@ prior_derivs(wkb_fast_struct * W, const sample_model_t M, const double * x, doub
         ET.P = ET.am + nd * d;
         ET.ln = ET.P + nd * d * d;
         tcoef_set(&ET, M->data, a, s2);
-        logp_jet(W, M->data, &ET, x);
+        logp_derivs(W, M->data, &ET, x, 2);
         flint_free(ET.am);
         for (i = 0; i < d; i++)
         {
-            G[i] = W->L[1 + i];
+            G[i] = W->g[i];
             for (j = 0; j < d; j++)
-                H[i * d + j] = W->f2[i * d + j] * W->L[W->i2[i * d + j]];
+                H[i * d + j] = W->C[i * d + j];
         }
-        *lp = W->L[0];
+        *lp = W->lp;
     }
     else
     {
