@@ -10,7 +10,9 @@
       - Gaussian mixtures in d = 1 (two or three components), exact,
         scaled or mixture ("misspecified") scores, normal or marginal
         prior (certified: jet transport);
-      - one 2D four-component mixture point (bench/b-c1's problem).
+      - 2D and 3D two-component mixtures (random schedules, scores and
+        priors; certified at 64 bits) and bench/b-c1's 2D four-component
+        mixture.
 
     Agreement: |fast - ball midpoint| <= radius + 1e-8 (1 + |midpoint|) for
     c_0 and c_1 at tolerance 1e-11, at the double point the fast path used
@@ -70,9 +72,23 @@ random_sched(char * buf, flint_rand_t state)
     }
 }
 
-/* mean vector and a random SPD covariance (diagonal plus a small rank-one part) */
+/* appends a random vector [..] of d decimals in [-1.5, 1.5] */
 static void
-random_gauss(char * buf, slong d, double vlo, double vhi, flint_rand_t state)
+random_vec(char * buf, slong d, flint_rand_t state)
+{
+    slong i;
+    strcat(buf, "[");
+    for (i = 0; i < d; i++)
+    {
+        if (i) strcat(buf, ", ");
+        dec(buf, runif(state, -1.5, 1.5));
+    }
+    strcat(buf, "]");
+}
+
+/* appends a random SPD matrix diag(v) + u u^T, v in [vlo, vhi], |u_i| <= 0.3 */
+static void
+random_cov(char * buf, slong d, double vlo, double vhi, flint_rand_t state)
 {
     slong i, j;
     double u[3], v[3];
@@ -81,13 +97,7 @@ random_gauss(char * buf, slong d, double vlo, double vhi, flint_rand_t state)
         u[i] = runif(state, -0.3, 0.3);
         v[i] = runif(state, vlo, vhi);
     }
-    strcat(buf, "\"mean\": [");
-    for (i = 0; i < d; i++)
-    {
-        if (i) strcat(buf, ", ");
-        dec(buf, runif(state, -1.5, 1.5));
-    }
-    strcat(buf, "], \"cov\": [");
+    strcat(buf, "[");
     for (i = 0; i < d; i++)
     {
         strcat(buf, i ? ", [" : "[");
@@ -101,8 +111,19 @@ random_gauss(char * buf, slong d, double vlo, double vhi, flint_rand_t state)
     strcat(buf, "]");
 }
 
+/* "mean": [..], "cov": [[..]] */
 static void
-random_mixture(char * buf, slong n, flint_rand_t state)
+random_gauss(char * buf, slong d, double vlo, double vhi, flint_rand_t state)
+{
+    strcat(buf, "\"mean\": ");
+    random_vec(buf, d, state);
+    strcat(buf, ", \"cov\": ");
+    random_cov(buf, d, vlo, vhi, state);
+}
+
+/* a mixture of n = 2 or 3 components in dimension d */
+static void
+random_mixture(char * buf, slong d, slong n, flint_rand_t state)
 {
     slong k;
     strcat(buf, "{\"type\": \"mixture\", \"weights\": [");
@@ -115,16 +136,14 @@ random_mixture(char * buf, slong n, flint_rand_t state)
     strcat(buf, "], \"means\": [");
     for (k = 0; k < n; k++)
     {
-        strcat(buf, k ? ", [" : "[");
-        dec(buf, runif(state, -1.5, 1.5));
-        strcat(buf, "]");
+        if (k) strcat(buf, ", ");
+        random_vec(buf, d, state);
     }
     strcat(buf, "], \"covs\": [");
     for (k = 0; k < n; k++)
     {
-        strcat(buf, k ? ", [[" : "[[");
-        dec(buf, runif(state, 0.1, 0.6));
-        strcat(buf, "]]");
+        if (k) strcat(buf, ", ");
+        random_cov(buf, d, 0.1, 0.6, state);
     }
     strcat(buf, "]}");
 }
@@ -159,7 +178,7 @@ read_problem(problem_t P, char * buf, flint_rand_t state)
 }
 
 static int
-check_point(problem_t P, const char * json, const double * x, flint_rand_t state)
+check_point(problem_t P, const char * json, const double * x, slong prec)
 {
     sample_model_t M;
     sample_wkb_opts_t O;
@@ -194,7 +213,7 @@ check_point(problem_t P, const char * json, const double * x, flint_rand_t state
     xa = _arb_vec_init(d);
     for (i = 0; i < d; i++)
         arb_set_d(xa + i, x[i]);
-    if (wkb_problem_loglik_series(ref, P, xa, 1, 128) != WKB_OK)
+    if (wkb_problem_loglik_series(ref, P, xa, 1, prec) != WKB_OK)
     {
         flint_printf("FAIL: certified route\n%s\n", json);
         flint_abort();
@@ -258,7 +277,7 @@ main(void)
         read_problem(P, buf, state);
         for (i = 0; i < d; i++)
             x[i] = runif(state, -2, 2);
-        fails += !check_point(P, buf, x, state);
+        fails += !check_point(P, buf, x, 128);
         problem_clear(P);
     }
 
@@ -270,15 +289,37 @@ main(void)
         strcat(buf, "{\"dim\": 1, ");
         random_sched(buf, state);
         strcat(buf, ", \"data\": ");
-        random_mixture(buf, n, state);
+        random_mixture(buf, 1, n, state);
         strcat(buf, ", \"score\": ");
         if (st < 2)
             exact_or_scaled(buf, st, state);
         else
-            random_mixture(buf, n, state);     /* the score's syntax is the law's */
+            random_mixture(buf, 1, n, state);     /* the score's syntax is the law's */
         read_problem(P, buf, state);
         x[0] = runif(state, -2, 2);
-        fails += !check_point(P, buf, x, state);
+        fails += !check_point(P, buf, x, 128);
+        problem_clear(P);
+    }
+
+    /* 2D and 3D mixtures of two components (the moment formulas of the
+       score's derivatives off the diagonal), certified at 64 bits */
+    for (iter = 0; iter < 4; iter++)
+    {
+        slong d = 2 + (iter % 2), st = n_randint(state, 3);
+        buf[0] = '\0';
+        sprintf(buf, "{\"dim\": %ld, ", (long) d);
+        random_sched(buf, state);
+        strcat(buf, ", \"data\": ");
+        random_mixture(buf, d, 2, state);
+        strcat(buf, ", \"score\": ");
+        if (st < 2)
+            exact_or_scaled(buf, st, state);
+        else
+            random_mixture(buf, d, 2, state);
+        read_problem(P, buf, state);
+        for (i = 0; i < d; i++)
+            x[i] = runif(state, -1.5, 1.5);
+        fails += !check_point(P, buf, x, 64);
         problem_clear(P);
     }
 
@@ -299,7 +340,7 @@ main(void)
         }
         x[0] = 0.3;
         x[1] = -0.2;
-        fails += !check_point(P, pj, x, state);
+        fails += !check_point(P, pj, x, 128);
 
         /* bad options */
         {
