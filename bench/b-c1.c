@@ -22,7 +22,7 @@
     3. The fast path (sample_wkb_c01, double, NOT certified): the same c_1
        from the adjoint equations along the characteristic (grad and Hess of
        log q^0_t backward from the prior), score derivatives to order 3
-       exact from double jets, Gragg-Bulirsch-Stoer extrapolation at
+       exact from mixture moments, Gragg-Bulirsch-Stoer extrapolation at
        tolerances 1e-6, 1e-9, 1e-12; each timed over repeated calls for at
        least 0.2 s, its error measured against the certified ball.  The
        summary compares it with the baseline at the paper's settings and at
@@ -309,7 +309,7 @@ main(void)
                      e, e / fabs(r), rours, tours / tb, e / rours);
     }
 
-    /* 3. the fast path: exact derivatives (double jets), adjoint equations,
+    /* 3. the fast path: exact derivatives (mixture moments), adjoint equations,
        extrapolation; error against the certified ball */
     {
         sample_model_t M;
@@ -352,7 +352,7 @@ main(void)
             while (now() - tf < 0.2);
             tf = (now() - tf) / reps;
             e = fabs(c[1] - r);
-            flint_printf("fast adjoint + jets + GBS (double, tol %.0e): %8.6f s  (%wd+%wd steps,"
+            flint_printf("fast adjoint + moments + GBS (double, tol %.0e): %8.6f s  (%wd+%wd steps,"
                          " %wd drift evals)  c_1 = %.15f\n", O->tol, tf, O->steps_fwd,
                          O->steps_bwd, O->evals, c[1]);
             flint_printf("    error %.3e (relative %.3e); against the baseline at the paper's"

@@ -297,8 +297,8 @@ void sample_wkb_opts_init(sample_wkb_opts_t O);
    coefficients of log q^h_{t0}(x) (math.md sections 6-7), in double: the
    probability-flow characteristic forward, then the adjoint equations for
    grad and Hess of log q^0_t along it backward, with the score's
-   derivatives up to order 3 exact (double jets of log p_t, no finite
-   differences) and Gragg-Bulirsch-Stoer extrapolation at tolerance O->tol
+   derivatives up to order 3 exact (closed-form moments over the mixture's
+   responsibilities, no finite differences) and Gragg-Bulirsch-Stoer extrapolation at tolerance O->tol
    in the time variable u, t = t0 + delta (e^u - 1) with delta the time
    scale of the narrowest marginal variance at t0.  No enclosure: the certified values come from module wkb; the
    error is what tests and bench/b-c1 measure against them.  Returns
