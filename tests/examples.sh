@@ -48,6 +48,14 @@ if DIFFWKB="$DIFFWKB" sh "$srcdir/examples/table1.sh" "$tmp/t1" >"$tmp/out" 2>&1
 else
     echo "FAIL: examples/table1.sh:"; cat "$tmp/out"; fail=1
 fi
+if DIFFWKB="$DIFFWKB" sh "$srcdir/examples/c1-map.sh" "$tmp/c1" 2 5 0 >"$tmp/out" 2>&1; then
+    rows=$(awk 'NF == 4 && $1 !~ /^#/' "$tmp/c1/c1-map.dat" | grep -vc 'nan\|inf')
+    if [ "$rows" -ne 25 ]; then
+        echo "FAIL: examples/c1-map.sh wrote $rows finite rows (expected 25)"; fail=1
+    fi
+else
+    echo "FAIL: examples/c1-map.sh:"; cat "$tmp/out"; fail=1
+fi
 if [ "$n" -lt 7 ]; then
     echo "FAIL: only $n examples found"
     fail=1
